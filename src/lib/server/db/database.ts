@@ -1,0 +1,158 @@
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { defaultDbPath } from './paths';
+import { loadQuery } from './queries';
+import { applyMigrations } from './schema';
+
+/**
+ * Values bound to a query. Named ($as_of) as an object, positional ($1) as an array.
+ * Only values travel here; SQL text comes from queries/ or from code, never from a user.
+ */
+export type Params = Record<string, unknown> | unknown[];
+export type Row = Record<string, unknown>;
+
+/** One connection, used by one caller at a time. */
+export class Session {
+	constructor(readonly connection: DuckDBConnection) {}
+
+	/** Runs a statement and returns its rows as plain JS objects (BIGINT as number when it is safe). */
+	async sql<T = Row>(sql: string, params?: Params): Promise<T[]> {
+		const reader = await this.connection.runAndReadAll(sql, params as never);
+		return reader.getRowObjectsJS().map((r) => plainRow(r) as T);
+	}
+
+	/** Runs queries/<name>.sql with bound parameters. */
+	async query<T = Row>(name: string, params?: Params): Promise<T[]> {
+		return this.sql<T>(loadQuery(name), params);
+	}
+
+	/** Runs a statement for its effect. */
+	async exec(sql: string, params?: Params): Promise<void> {
+		await this.connection.run(sql, params as never);
+	}
+}
+
+export interface OpenOptions {
+	/** Database file; ':memory:' for a throw-away database. Default: CRM_DB or datasets/crm.duckdb. */
+	path?: string;
+	/** How many connections serve concurrent callers. */
+	poolSize?: number;
+	readOnly?: boolean;
+}
+
+/**
+ * The database: one DuckDB file, a small pool of connections so that concurrent requests do not share a
+ * connection, and the versioned schema applied on open.
+ */
+export class Database {
+	private idle: Session[] = [];
+	private waiting: ((s: Session) => void)[] = [];
+	private all: Session[] = [];
+	private closed = false;
+
+	private constructor(
+		readonly path: string,
+		private readonly instance: DuckDBInstance
+	) {}
+
+	static async open(options: OpenOptions = {}): Promise<Database> {
+		const path = options.path ?? defaultDbPath();
+		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+		let instance: DuckDBInstance;
+		try {
+			instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
+		} catch (e) {
+			const msg = e instanceof Error ? e.message : String(e);
+			if (/lock/i.test(msg)) {
+				throw new Error(
+					`the database ${path} is in use by another process (${msg.split('\n')[0]}). ` +
+						'Stop the server (or the other crm command) first, or point CRM_DB / --db at another file.'
+				);
+			}
+			throw new Error(`cannot open the database ${path}: ${msg}`);
+		}
+		const db = new Database(path, instance);
+		const size = Math.max(1, options.poolSize ?? 4);
+		for (let i = 0; i < size; i++) {
+			const s = new Session(await instance.connect());
+			db.all.push(s);
+			db.idle.push(s);
+		}
+		if (!options.readOnly) await db.withSession((s) => applyMigrations(s));
+		return db;
+	}
+
+	private acquire(): Promise<Session> {
+		if (this.closed) return Promise.reject(new Error('the database is closed'));
+		const s = this.idle.pop();
+		if (s) return Promise.resolve(s);
+		return new Promise((resolve) => this.waiting.push(resolve));
+	}
+
+	private release(s: Session): void {
+		const next = this.waiting.shift();
+		if (next) next(s);
+		else this.idle.push(s);
+	}
+
+	/** Lends one connection for a series of statements. */
+	async withSession<T>(fn: (s: Session) => Promise<T>): Promise<T> {
+		const s = await this.acquire();
+		try {
+			return await fn(s);
+		} finally {
+			this.release(s);
+		}
+	}
+
+	/** Runs fn inside BEGIN ... COMMIT on one connection; any error rolls everything back. */
+	async transaction<T>(fn: (s: Session) => Promise<T>): Promise<T> {
+		return this.withSession(async (s) => {
+			await s.exec('BEGIN TRANSACTION');
+			try {
+				const out = await fn(s);
+				await s.exec('COMMIT');
+				return out;
+			} catch (e) {
+				await s.exec('ROLLBACK').catch(() => undefined);
+				throw e;
+			}
+		});
+	}
+
+	/** Runs queries/<name>.sql with bound parameters. */
+	query<T = Row>(name: string, params?: Params): Promise<T[]> {
+		return this.withSession((s) => s.query<T>(name, params));
+	}
+
+	/** Runs SQL written in our code (never user text) with bound parameters. */
+	sql<T = Row>(sql: string, params?: Params): Promise<T[]> {
+		return this.withSession((s) => s.sql<T>(sql, params));
+	}
+
+	exec(sql: string, params?: Params): Promise<void> {
+		return this.withSession((s) => s.exec(sql, params));
+	}
+
+	close(): void {
+		if (this.closed) return;
+		this.closed = true;
+		for (const s of this.all) s.connection.closeSync();
+		this.instance.closeSync();
+	}
+}
+
+function plainRow(row: Record<string, unknown>): Row {
+	const out: Row = {};
+	for (const [k, v] of Object.entries(row)) out[k] = plainValue(v);
+	return out;
+}
+
+function plainValue(v: unknown): unknown {
+	if (typeof v === 'bigint') {
+		return v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(v) : v;
+	}
+	if (Array.isArray(v)) return v.map(plainValue);
+	return v;
+}

@@ -1,0 +1,5 @@
+export { Database, Session, type OpenOptions, type Params, type Row } from './database';
+export { loadQuery } from './queries';
+export { defaultDbPath, projectRoot, queriesDir } from './paths';
+export { latestSchemaVersion, currentSchemaVersion } from './schema';
+export { getSetting, setSetting, businessTimeZone } from './settings';
