@@ -84,3 +84,20 @@ describe('database', () => {
 		again.close();
 	});
 });
+
+describe('named parameters', () => {
+	it('passes only the names a statement uses, so one filter object serves every query', async () => {
+		const t = await tempDb();
+		try {
+			const rows = await t.db.sql<{ a: number; b: boolean }>('SELECT $a::INTEGER AS a, $bb IS NULL AS b', {
+				a: 3,
+				bb: null,
+				unused: 'ignored',
+				b: 'not $bb'
+			});
+			expect(rows).toEqual([{ a: 3, b: true }]);
+		} finally {
+			t.cleanup();
+		}
+	});
+});

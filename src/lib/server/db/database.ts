@@ -18,7 +18,7 @@ export class Session {
 
 	/** Runs a statement and returns its rows as plain JS objects (BIGINT as number when it is safe). */
 	async sql<T = Row>(sql: string, params?: Params): Promise<T[]> {
-		const reader = await this.connection.runAndReadAll(sql, params as never);
+		const reader = await this.connection.runAndReadAll(sql, usedParams(sql, params) as never);
 		return reader.getRowObjectsJS().map((r) => plainRow(r) as T);
 	}
 
@@ -29,7 +29,7 @@ export class Session {
 
 	/** Runs a statement for its effect. */
 	async exec(sql: string, params?: Params): Promise<void> {
-		await this.connection.run(sql, params as never);
+		await this.connection.run(sql, usedParams(sql, params) as never);
 	}
 }
 
@@ -141,6 +141,19 @@ export class Database {
 		for (const s of this.all) s.connection.closeSync();
 		this.instance.closeSync();
 	}
+}
+
+/**
+ * DuckDB rejects named values that the statement does not use; keeping only the names that occur as $name lets
+ * callers pass one shared parameter object (e.g. the dashboard filters) to every query.
+ */
+function usedParams(sql: string, params: Params | undefined): Params | undefined {
+	if (params === undefined || Array.isArray(params)) return params;
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(params)) {
+		if (new RegExp(`\\$${k}\\b`).test(sql)) out[k] = v;
+	}
+	return out;
 }
 
 function plainRow(row: Record<string, unknown>): Row {

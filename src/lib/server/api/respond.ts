@@ -1,0 +1,34 @@
+import { error, json } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { ARROW_STREAM, rowsToArrowIPC } from './arrow';
+
+/**
+ * Validates a request's query string against a zod schema; a bad parameter is a 400 with a message that names the
+ * parameter, never a stack trace.
+ */
+export function parseQuery<S extends z.ZodType>(url: URL, schema: S): z.infer<S> {
+	const raw: Record<string, string | string[]> = {};
+	for (const key of new Set(url.searchParams.keys())) {
+		const all = url.searchParams.getAll(key);
+		raw[key] = all.length > 1 ? all : all[0]!;
+	}
+	const parsed = schema.safeParse(raw);
+	if (!parsed.success) {
+		const msg = parsed.error.issues
+			.map((i) => `${i.path.length ? i.path.join('.') : 'query'}: ${i.message}`)
+			.join('; ');
+		error(400, `bad parameter: ${msg}`);
+	}
+	return parsed.data;
+}
+
+/** Rows as an Arrow IPC stream (default) or JSON with ?format=json. */
+export function rowsResponse(url: URL, rows: Record<string, unknown>[], columns?: string[]): Response {
+	if (url.searchParams.get('format') === 'json') {
+		return json(rows, { headers: { 'cache-control': 'no-store' } });
+	}
+	const body = rowsToArrowIPC(rows, columns);
+	return new Response(body as unknown as BodyInit, {
+		headers: { 'content-type': ARROW_STREAM, 'cache-control': 'no-store' }
+	});
+}

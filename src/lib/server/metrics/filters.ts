@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * The filters every metric accepts. They reach SQL only as bound named parameters ($from, $to, $as_of, $region,
+ * $channel, $acquisition_channel, $segment, $lifecycle); a NULL parameter means "no filter". Each query uses the
+ * names it needs (Session passes only the names a statement contains).
+ */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const label = z.string().trim().min(1).max(200);
+
+export const LIFECYCLE_STAGES = ['new', 'active', 'at_risk', 'churned', 'reactivated'] as const;
+export const GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export type Grain = (typeof GRAINS)[number];
+
+export const filtersSchema = z.object({
+	from: isoDate.optional(),
+	to: isoDate.optional(),
+	as_of: isoDate.optional(),
+	region: label.optional(),
+	channel: label.optional(),
+	acquisition_channel: label.optional(),
+	segment: label.optional(),
+	lifecycle: z.enum(LIFECYCLE_STAGES).optional()
+});
+export type Filters = z.infer<typeof filtersSchema>;
+
+/** The filters as named parameters, every one present (NULL = not filtered). */
+export function filterParams(f: Filters): Record<string, string | null> {
+	return {
+		from: f.from ?? null,
+		to: f.to ?? null,
+		as_of: f.as_of ?? null,
+		region: f.region ?? null,
+		channel: f.channel?.toLowerCase() ?? null,
+		acquisition_channel: f.acquisition_channel?.toLowerCase() ?? null,
+		segment: f.segment ?? null,
+		lifecycle: f.lifecycle ?? null
+	};
+}
