@@ -58,7 +58,16 @@ export class Database {
 
 	static async open(options: OpenOptions = {}): Promise<Database> {
 		const path = options.path ?? defaultDbPath();
-		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+		if (path !== ':memory:') {
+			try {
+				mkdirSync(dirname(path), { recursive: true });
+			} catch (e) {
+				throw new Error(
+					`cannot create the folder for the database ${path} (${e instanceof Error ? e.message : e}): ` +
+						'choose another path with --db or CRM_DB'
+				);
+			}
+		}
 		let instance: DuckDBInstance;
 		try {
 			instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
