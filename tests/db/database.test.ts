@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Database, latestSchemaVersion } from '../../src/lib/server/db';
+import { migrations } from '../../src/lib/server/db/schema';
 import { tempDb } from '../helpers/db';
 
 describe('database', () => {
@@ -79,7 +80,7 @@ describe('database', () => {
 		db.close();
 		const again = await Database.open({ path });
 		expect((await again.sql<{ n: number }>('SELECT count(*) n FROM schema_version'))[0]?.n).toBe(
-			latestSchemaVersion()
+			migrations().length
 		);
 		again.close();
 	});
@@ -96,6 +97,28 @@ describe('named parameters', () => {
 				b: 'not $bb'
 			});
 			expect(rows).toEqual([{ a: 3, b: true }]);
+		} finally {
+			t.cleanup();
+		}
+	});
+});
+
+describe('schema versions', () => {
+	it('applies a migration numbered into a gap below the newest applied one', async () => {
+		const t = await tempDb();
+		try {
+			const all = migrations();
+			expect(all.length).toBeGreaterThan(2);
+			const gap = all[1]!;
+			// Pretend a middle migration's row is missing, as if it had arrived after later ones were applied.
+			await t.db.exec('DELETE FROM schema_version WHERE version = $1', [gap.version]);
+			const { applyMigrations } = await import('../../src/lib/server/db/schema');
+			const tables = await t.db.sql<{ n: number }>('SELECT count(*) AS n FROM information_schema.tables');
+			// Re-applying a migration whose objects exist fails loudly rather than silently skipping it.
+			await expect(t.db.withSession((s) => applyMigrations(s))).rejects.toThrow(/schema migration .* failed/);
+			expect(
+				(await t.db.sql<{ n: number }>('SELECT count(*) AS n FROM information_schema.tables'))[0]?.n
+			).toBe(tables[0]?.n);
 		} finally {
 			t.cleanup();
 		}

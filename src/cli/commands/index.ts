@@ -1,5 +1,27 @@
 import type { Command } from 'commander';
 import { registerStatus } from './status';
+import { registerSummary } from './summary';
+import { registerRfm } from './rfm';
+import { registerIngest } from './ingest';
+import { registerDemo } from './demo';
+import { registerSegment } from './segment';
+import { registerFit } from './fit';
+import { registerPredict } from './predict';
+import { registerValidate } from './validate';
+import { registerKpis } from './kpis';
+import { registerCohorts } from './cohorts';
 
 /** Every subcommand registers itself here; each lives in its own file and calls src/lib/server. */
-export const commands: ((program: Command) => void)[] = [registerStatus];
+export const commands: ((program: Command) => void)[] = [
+	registerStatus,
+	registerIngest,
+	registerDemo,
+	registerSegment,
+	registerFit,
+	registerPredict,
+	registerValidate,
+	registerSummary,
+	registerRfm,
+	registerKpis,
+	registerCohorts
+];

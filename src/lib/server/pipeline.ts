@@ -1,4 +1,8 @@
 import type { Database } from './db';
+import { refreshMetrics } from './metrics/refresh';
+import { refreshModels } from './models/service';
+import { refreshPeriodTables } from './metrics/periods-refresh';
+import { refreshCustomerFeatures } from './segments/features';
 
 /**
  * What runs after data changes (every ingest, `crm demo`, or on demand): each step refreshes one derived
@@ -6,7 +10,10 @@ import type { Database } from './db';
  */
 export type RefreshStep = { name: string; run: (db: Database) => Promise<unknown> };
 
-export const refreshSteps: RefreshStep[] = [];
+export const refreshSteps: RefreshStep[] = [{ name: 'metrics', run: refreshMetrics }];
+refreshSteps.push({ name: 'periods', run: refreshPeriodTables });
+refreshSteps.push({ name: 'models', run: (db) => refreshModels(db) });
+refreshSteps.push({ name: 'segments', run: refreshCustomerFeatures });
 
 export async function refreshDerived(
 	db: Database,

@@ -15,25 +15,34 @@ export function migrations(): { version: number; name: string }[] {
 
 export const latestSchemaVersion = (): number => Math.max(0, ...migrations().map((m) => m.version));
 
-export async function currentSchemaVersion(s: Session): Promise<number> {
+export async function appliedVersions(s: Session): Promise<Set<number>> {
 	await s.exec(
 		`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,
 		 applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`
 	);
-	const rows = await s.sql<{ v: number | null }>('SELECT max(version) AS v FROM schema_version');
-	return rows[0]?.v ?? 0;
+	const rows = await s.sql<{ version: number }>('SELECT version FROM schema_version');
+	return new Set(rows.map((r) => r.version));
 }
 
+export async function currentSchemaVersion(s: Session): Promise<number> {
+	return Math.max(0, ...(await appliedVersions(s)));
+}
+
+/**
+ * Applies, in order, every migration this database has not recorded yet (not only those above its highest
+ * version, so a migration numbered into a gap is still applied), each in its own transaction.
+ */
 export async function applyMigrations(s: Session): Promise<number> {
-	const current = await currentSchemaVersion(s);
+	const applied = await appliedVersions(s);
 	const latest = latestSchemaVersion();
-	if (current > latest) {
+	const newest = Math.max(0, ...applied);
+	if (newest > latest) {
 		throw new Error(
-			`this database has schema version ${current}, newer than this program knows (${latest}): upgrade the program`
+			`this database has schema version ${newest}, newer than this program knows (${latest}): upgrade the program`
 		);
 	}
 	for (const m of migrations()) {
-		if (m.version <= current) continue;
+		if (applied.has(m.version)) continue;
 		await s.exec('BEGIN TRANSACTION');
 		try {
 			await s.exec(loadQuery(m.name));

@@ -1,0 +1,190 @@
+// `npm run bench -- metrics [--customers N] [--runs R] [--db FILE]`: p50/p95 of every metric query (warm) at N customers
+// (default 1,000,000, ~10 interactions each), beside a bare DuckDB query computing the same thing from the raw
+// interactions table in the same run. The database is generated with generateDemo into a file outside git
+// ($TMPDIR/crm-bench/metrics-N.duckdb) and reused when it exists.
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Database } from '../src/lib/server/db';
+import { generateDemo } from '../src/lib/server/demo';
+import * as metrics from '../src/lib/server/metrics';
+import { refreshSteps } from '../src/lib/server/pipeline';
+import { machine, median, percentile, repeat, saveResults } from './util';
+
+type Case = { name: string; ours: (db: Database) => Promise<unknown>; bare: string };
+
+function option(args: string[], name: string): string | undefined {
+	const i = args.indexOf(`--${name}`);
+	return i >= 0 ? args[i + 1] : undefined;
+}
+
+// Bare baselines: the same figures straight from interactions, no precomputed table (the cost we avoid).
+const BARE_MONTHLY = `
+WITH p AS (
+	SELECT customer_id, date_trunc('month', occurred_at)::DATE AS m,
+		count(DISTINCT coalesce(order_id, interaction_id)) FILTER (WHERE type = 'purchase') AS orders,
+		sum(amount) FILTER (WHERE type IN ('purchase', 'refund')) AS revenue
+	FROM interactions WHERE type IN ('purchase', 'refund') GROUP BY ALL
+), f AS (SELECT customer_id, min(m) FILTER (WHERE orders > 0) AS first FROM p GROUP BY ALL),
+x AS (SELECT p.*, p.m = f.first AS is_new, lag(m) OVER (PARTITION BY p.customer_id ORDER BY m) AS prev FROM p JOIN f USING (customer_id))
+SELECT m, count_if(orders > 0) AS active, count_if(is_new) AS new, sum(revenue) AS revenue, sum(orders) AS orders,
+	count_if(orders > 0 AND prev = m - INTERVAL 1 MONTH) AS retained
+FROM x GROUP BY m ORDER BY m`;
+
+const BARE_COHORTS = `
+WITH p AS (
+	SELECT customer_id, date_trunc('month', occurred_at)::DATE AS m, sum(amount) AS revenue
+	FROM interactions WHERE type = 'purchase' GROUP BY ALL
+), f AS (SELECT customer_id, min(m) AS cohort FROM p GROUP BY ALL)
+SELECT cohort, datediff('month', cohort, m) AS k, count(*) AS customers, sum(revenue) AS revenue
+FROM p JOIN f USING (customer_id) GROUP BY ALL ORDER BY ALL`;
+
+const BARE_LIFECYCLE = `
+WITH p AS (SELECT DISTINCT customer_id, date_trunc('month', occurred_at)::DATE AS m FROM interactions WHERE type = 'purchase'),
+x AS (SELECT m, lag(m) OVER (PARTITION BY customer_id ORDER BY m) AS prev,
+	lead(m) OVER (PARTITION BY customer_id ORDER BY m) AS next FROM p)
+SELECT m, count_if(prev IS NULL) AS new, count_if(prev = m - INTERVAL 1 MONTH) AS returning,
+	count_if(prev < m - INTERVAL 1 MONTH) AS resurrecting,
+	count_if(next IS NULL OR next > m + INTERVAL 1 MONTH) AS dormant_next
+FROM x GROUP BY m ORDER BY m`;
+
+const BARE_CHANNELS = `
+SELECT date_trunc('month', occurred_at)::DATE AS m, channel, type, count(*) AS interactions,
+	count(DISTINCT customer_id) AS customers, sum(amount) AS revenue
+FROM interactions GROUP BY ALL ORDER BY ALL`;
+
+const BARE_CSAT = `
+SELECT channel, count(*) AS responses, avg(csat) AS mean, histogram(csat) AS distribution
+FROM interactions WHERE type = 'survey' AND csat BETWEEN 1 AND 5 GROUP BY ALL`;
+
+const BARE_TICKETS = `
+SELECT date_trunc('month', occurred_at)::DATE AS m, channel, count(*) AS tickets,
+	count_if(resolved_at IS NULL) AS open,
+	quantile_cont(epoch(resolved_at - occurred_at) / 3600, [0.5, 0.9]) AS hours
+FROM interactions WHERE type = 'support_ticket' GROUP BY ALL`;
+
+const BARE_FUNNEL = `
+WITH c AS (
+	SELECT customer_id,
+		bool_or(type IN ('email_click', 'web_visit', 'call', 'support_ticket')) AS engaged,
+		count(DISTINCT coalesce(order_id, interaction_id)) FILTER (WHERE type = 'purchase') AS orders
+	FROM interactions GROUP BY customer_id
+)
+SELECT count(*) AS any, count_if(engaged) AS engaged, count_if(orders >= 1) AS purchased, count_if(orders >= 2) AS repeated
+FROM c`;
+
+const BARE_SUMMARY = `
+SELECT customer_id, min(occurred_at) FILTER (WHERE type = 'purchase') AS first_purchase,
+	max(occurred_at) FILTER (WHERE type = 'purchase') AS last_purchase,
+	count(DISTINCT coalesce(order_id, interaction_id)) FILTER (WHERE type = 'purchase') AS orders,
+	sum(amount) FILTER (WHERE type IN ('purchase', 'refund')) AS revenue, max(occurred_at) AS last_interaction
+FROM interactions GROUP BY customer_id`;
+
+const BARE_RFM = `
+WITH s AS (${BARE_SUMMARY})
+SELECT customer_id, ntile(5) OVER (ORDER BY last_purchase) AS r, ntile(5) OVER (ORDER BY orders) AS f,
+	ntile(5) OVER (ORDER BY revenue) AS m FROM s WHERE orders > 0`;
+
+const BARE_RFM_GRID = `
+WITH s AS (${BARE_RFM}) SELECT r, f, count(*) AS customers FROM s GROUP BY ALL`;
+
+async function openBenchDb(customers: number, path: string, log: (m: string) => void): Promise<Database> {
+	const fresh = !existsSync(path);
+	const db = await Database.open({ path, poolSize: 2 });
+	if (fresh) {
+		log(`generating ${customers.toLocaleString('en')} customers into ${path} (once; reused next time)`);
+		const summary = await generateDemo(db, { customers, interactions: customers * 10 }, { log });
+		log(
+			`generated ${summary.interactions.toLocaleString('en')} interactions in ${Math.round(summary.durationMs / 1000)} s`
+		);
+	}
+	const state = await db.sql<{ n: number }>("SELECT count(*) AS n FROM period_state WHERE key = 'as_of'");
+	if (fresh || !state[0]?.n) {
+		// Only the metric steps: model fitting is benchmarked elsewhere.
+		for (const step of refreshSteps.filter((s) => s.name === 'metrics' || s.name === 'periods')) {
+			const t = performance.now();
+			await step.run(db);
+			log(`refresh ${step.name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+		}
+	}
+	return db;
+}
+
+/** metrics-core's functions, when their module exports them (looked up by name so this bench runs either way). */
+function coreCases(): Case[] {
+	const m = metrics as unknown as Record<
+		string,
+		((db: Database, p: unknown) => Promise<unknown>) | undefined
+	>;
+	const pick = (names: string[]) => names.map((n) => m[n]).find((f) => typeof f === 'function');
+	const out: Case[] = [];
+	const add = (name: string, names: string[], arg: unknown, bare: string) => {
+		const fn = pick(names);
+		if (fn) out.push({ name, ours: (db) => fn(db, arg), bare });
+		else console.log(`(skipped ${name}: none of ${names.join(', ')} is exported by src/lib/server/metrics)`);
+	};
+	add('summary', ['customerSummaryTotals', 'summaryTotals'], {}, BARE_SUMMARY);
+	add('rfm', ['rfmScores', 'rfmTable', 'rfm'], {}, BARE_RFM);
+	add('rfm grid', ['rfmGrid', 'rfmMatrix'], {}, BARE_RFM_GRID);
+	add('segments', ['segmentSummary', 'rfmSegments', 'segmentCounts', 'segments'], {}, BARE_RFM_GRID);
+	return out;
+}
+
+export async function main(args: string[]): Promise<void> {
+	const customers = Number(option(args, 'customers') ?? 1_000_000);
+	const runs = Number(option(args, 'runs') ?? 30);
+	if (!Number.isInteger(customers) || customers < 1)
+		throw new Error('--customers must be a whole number >= 1');
+	const dir = join(tmpdir(), 'crm-bench');
+	mkdirSync(dir, { recursive: true });
+	const path = option(args, 'db') ?? join(dir, `metrics-${customers}.duckdb`);
+	const log = (m: string) => console.log(m);
+	const db = await openBenchDb(customers, path, log);
+	try {
+		const counts = await db.sql<{ c: number; i: number; d: number; p: number }>(
+			`SELECT (SELECT count(*) FROM customers) c, (SELECT count(*) FROM interactions) i,
+				(SELECT count(*) FROM customer_day) d, (SELECT count(*) FROM customer_period) p`
+		);
+		log(`${machine()}; ${JSON.stringify(counts[0])}; ${runs} warm runs each`);
+		const month = { period: 'month' as const };
+		const cases: Case[] = [
+			...coreCases(),
+			{ name: 'kpis', ours: (d) => metrics.kpis(d, month), bare: BARE_MONTHLY },
+			{ name: 'cohorts', ours: (d) => metrics.cohortRetention(d, month), bare: BARE_COHORTS },
+			{ name: 'lifecycle', ours: (d) => metrics.lifecyclePeriods(d, month), bare: BARE_LIFECYCLE },
+			{ name: 'channels', ours: (d) => metrics.channelPeriods(d, month), bare: BARE_CHANNELS },
+			{ name: 'csat', ours: (d) => metrics.csatByChannel(d, {}), bare: BARE_CSAT },
+			{ name: 'tickets', ours: (d) => metrics.ticketPeriods(d, month), bare: BARE_TICKETS },
+			{ name: 'funnel', ours: (d) => metrics.journeyFunnel(d, {}), bare: BARE_FUNNEL },
+			{
+				name: 'kpis (day, region filter)',
+				ours: (d) => metrics.kpis(d, { period: 'day', region: 'Hà Nội' }),
+				bare: BARE_MONTHLY.replaceAll("'month'", "'day'").replaceAll('INTERVAL 1 MONTH', 'INTERVAL 1 DAY')
+			}
+		];
+		const results: Record<string, unknown>[] = [];
+		log('metric                       ours p50   ours p95   bare p50   bare p95   p50 ratio (bare/ours)');
+		for (const c of cases) {
+			await c.ours(db); // warm
+			const ours = await repeat(runs, () => c.ours(db));
+			await db.sql(c.bare);
+			const bare = await repeat(Math.max(3, Math.min(runs, 10)), () => db.sql(c.bare));
+			const r = {
+				metric: c.name,
+				ours_p50_ms: median(ours),
+				ours_p95_ms: percentile(ours, 95),
+				bare_p50_ms: median(bare),
+				bare_p95_ms: percentile(bare, 95),
+				speedup: median(bare) / median(ours)
+			};
+			results.push(r);
+			log(
+				`${c.name.padEnd(28)} ${r.ours_p50_ms.toFixed(1).padStart(8)} ${r.ours_p95_ms.toFixed(1).padStart(10)} ` +
+					`${r.bare_p50_ms.toFixed(1).padStart(10)} ${r.bare_p95_ms.toFixed(1).padStart(10)} ${r.speedup.toFixed(1).padStart(10)}x`
+			);
+		}
+		saveResults('metrics', { customers, runs, db: path, counts: counts[0], results });
+	} finally {
+		db.close();
+	}
+}

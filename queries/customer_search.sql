@@ -1,0 +1,102 @@
+-- Customer search and the customer lists reached from charts (one page of rows plus the total).
+-- Inputs (NULL = not filtered):
+--   $pattern        ILIKE pattern (escaped, ESCAPE '\') matched against id, name (also without accents) and email
+--   $phone_digits   national digits matched inside the digits of the stored E.164 phone
+--   $r, $f          RFM recency / frequency score 1..5        $segment    rfm_segment key
+--   $lifecycle      lifecycle stage                            $region, $acquisition_channel, $channel
+--   $cohort, $period, $k, $mode   first purchase in the $period ('week'|'month'|'quarter'|'year') containing
+--                   $cohort; with $k also active in the period $k periods later ($mode 'on') or in it or later
+--                   ('on_or_after'): the cohort heatmap's cell, counted as cohort_retention.sql counts it
+--   $funnel_step    'any_interaction' | 'engaged' | 'first_purchase' | 'repeat_purchase' | 'loyal': the journey
+--                   funnel's step (customers_nested of funnel_journey.sql), over customers first seen in $from..$to
+--   $model          which model's predictions to show (e.g. 'bgnbd')
+--   $sort           'net_revenue' | 'orders' | 'recency_days' | 'predicted_clv' | 'p_alive' | 'customer_id'
+--   $descending     BOOLEAN;  $limit, $offset  the page
+-- Output: customer_id, name, email, phone, region, acquisition_channel, rfm_segment, segment_name_en,
+--   segment_name_vi, lifecycle_stage, r_score,
+--   f_score, m_score, orders, net_revenue, recency_days, last_purchase_at ('YYYY-MM-DD'), predicted_clv, p_alive,
+--   churn_band, total (rows matching, on every row). Names and contacts are masked by the caller.
+WITH latest_predictions AS (
+	SELECT customer_id, predicted_clv, p_alive, churn_band
+	FROM predictions
+	WHERE model = $model::VARCHAR
+		AND as_of = (SELECT max(as_of) FROM predictions WHERE model = $model::VARCHAR)
+),
+step AS (
+	SELECT CASE $period::VARCHAR
+		WHEN 'week' THEN INTERVAL 7 DAY WHEN 'month' THEN INTERVAL 1 MONTH
+		WHEN 'quarter' THEN INTERVAL 3 MONTH ELSE INTERVAL 1 YEAR END AS step
+),
+cohort_cell AS (
+	-- as the cohort heatmap counts them (cohort_retention.sql): customer_period rows of the cohort, active in
+	-- period k ('on') or in period k or later ('on_or_after')
+	SELECT DISTINCT cp.customer_id
+	FROM customer_period cp, step
+	WHERE $k::INTEGER IS NOT NULL
+		AND cp.grain = $period::VARCHAR
+		AND cp.cohort = date_trunc($period::VARCHAR, $cohort::DATE)::DATE
+		AND cp.active
+		AND (cp.period = (cp.cohort + $k::INTEGER * step.step)::DATE
+			OR $mode::VARCHAR = 'on_or_after' AND cp.period >= (cp.cohort + $k::INTEGER * step.step)::DATE)
+),
+journey AS (
+	-- as the journey funnel counts them (funnel_journey.sql, customers_nested): each step needs every earlier one
+	SELECT customer_id
+	FROM customer_journey
+	WHERE $funnel_step::VARCHAR IS NOT NULL
+		AND ($from::DATE IS NULL OR first_interaction_day >= $from::DATE)
+		AND ($to::DATE IS NULL OR first_interaction_day <= $to::DATE)
+		AND ($funnel_step::VARCHAR = 'any_interaction'
+			OR first_engaged_day IS NOT NULL AND (
+				$funnel_step::VARCHAR = 'engaged'
+				OR first_purchase_day IS NOT NULL AND (
+					$funnel_step::VARCHAR = 'first_purchase'
+					OR repeat_purchase_day IS NOT NULL AND (
+						$funnel_step::VARCHAR = 'repeat_purchase'
+						OR $funnel_step::VARCHAR = 'loyal' AND coalesce(rfm_segment IN ('champions', 'loyal_customers'), false)))))
+),
+matched AS (
+	SELECT
+		c.customer_id, c.name, c.email, c.phone, c.region, c.acquisition_channel,
+		s.rfm_segment, g.name_en AS segment_name_en, g.name_vi AS segment_name_vi, s.lifecycle_stage, s.r_score, s.f_score, s.m_score,
+		coalesce(s.orders, 0) AS orders,
+		coalesce(s.net_revenue, 0)::DOUBLE AS net_revenue,
+		s.recency_days,
+		strftime(s.last_purchase_at, '%Y-%m-%d') AS last_purchase_at,
+		p.predicted_clv::DOUBLE AS predicted_clv,
+		p.p_alive::DOUBLE AS p_alive,
+		p.churn_band
+	FROM customers c
+	LEFT JOIN customer_summary s USING (customer_id)
+	LEFT JOIN latest_predictions p USING (customer_id)
+	LEFT JOIN rfm_segments g ON g.key = s.rfm_segment
+	WHERE ($pattern::VARCHAR IS NULL AND $phone_digits::VARCHAR IS NULL
+			OR c.customer_id ILIKE $pattern::VARCHAR ESCAPE '\'
+			OR c.name ILIKE $pattern::VARCHAR ESCAPE '\'
+			OR strip_accents(c.name) ILIKE strip_accents($pattern::VARCHAR) ESCAPE '\'
+			OR c.email ILIKE $pattern::VARCHAR ESCAPE '\'
+			OR regexp_replace(c.phone, '[^0-9]', '', 'g') LIKE '%' || $phone_digits::VARCHAR || '%')
+		AND ($r::INTEGER IS NULL OR s.r_score = $r::INTEGER)
+		AND ($f::INTEGER IS NULL OR s.f_score = $f::INTEGER)
+		AND ($segment::VARCHAR IS NULL OR s.rfm_segment = $segment::VARCHAR)
+		AND ($lifecycle::VARCHAR IS NULL OR s.lifecycle_stage = $lifecycle::VARCHAR)
+		AND ($region::VARCHAR IS NULL OR coalesce(s.region, c.region) = $region::VARCHAR)
+		AND ($acquisition_channel::VARCHAR IS NULL OR c.acquisition_channel = $acquisition_channel::VARCHAR)
+		AND ($channel::VARCHAR IS NULL OR list_contains(s.channels_used, $channel::VARCHAR))
+		AND ($cohort::DATE IS NULL
+			OR date_trunc($period::VARCHAR, s.first_purchase_at)::DATE = date_trunc($period::VARCHAR, $cohort::DATE)::DATE)
+		AND ($k::INTEGER IS NULL OR c.customer_id IN (SELECT customer_id FROM cohort_cell))
+		AND ($funnel_step::VARCHAR IS NULL OR c.customer_id IN (SELECT customer_id FROM journey))
+)
+SELECT *, count(*) OVER () AS total
+FROM matched
+ORDER BY
+	CASE $sort::VARCHAR
+		WHEN 'net_revenue' THEN net_revenue
+		WHEN 'orders' THEN orders
+		WHEN 'recency_days' THEN recency_days
+		WHEN 'predicted_clv' THEN predicted_clv
+		WHEN 'p_alive' THEN p_alive
+	END * CASE WHEN $descending::BOOLEAN THEN -1 ELSE 1 END NULLS LAST,
+	customer_id
+LIMIT $limit::INTEGER OFFSET $offset::INTEGER

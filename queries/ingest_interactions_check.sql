@@ -1,0 +1,91 @@
+-- ingest_interactions_check: reads one file and checks every row, into the temp table ingest_checked: one row per
+-- input row with the parsed canonical values, the first rule it breaks as `reason` (NULL = loadable) and, for rows
+-- that break one, the raw cells as JSON.
+-- Inputs: $file (path, used by the reader), $tz (business time zone), $now (business-local now, TIMESTAMP),
+--   $id_prefix (derived ids: prefix || ':' || record number), $line_offset (lines before the first data row),
+--   $monthfirst (read 01/02/2024 as January 2).
+-- Placeholders, filled by src/lib/server/ingest/interactions.ts with SQL made by code only (file column names
+-- quoted by quoteIdent, fixed preset expressions): source, col.<field>, type, amount,
+-- first_reason, preset_reason, duplicate_id, duplicate_row, raw_json.
+-- Output columns: source_line, interaction_id, customer_id, occurred_at, type, channel, order_id, amount,
+--   quantity, product_id, category, csat, resolved_at, country, reason, raw.
+CREATE OR REPLACE TEMP TABLE ingest_checked AS
+WITH src AS (
+	SELECT row_number() OVER () AS __n, * FROM {{source}}
+),
+cells AS (
+	SELECT
+		src.*,
+		crm_text({{col.interaction_id}}) AS __id_raw,
+		crm_text({{col.customer_id}}) AS __customer_id,
+		crm_text({{col.occurred_at}}) AS __occurred_raw,
+		crm_text({{col.type}}) AS __type_raw,
+		lower(crm_text({{col.channel}})) AS __channel,
+		crm_text({{col.order_id}}) AS __order_id,
+		crm_text({{col.amount}}) AS __amount_raw,
+		crm_text({{col.quantity}}) AS __quantity_raw,
+		crm_text({{col.unit_price}}) AS __price_raw,
+		crm_text({{col.product_id}}) AS __product_id,
+		crm_text({{col.category}}) AS __category,
+		crm_text({{col.csat}}) AS __csat_raw,
+		crm_text({{col.resolved_at}}) AS __resolved_raw,
+		crm_text({{col.country}}) AS __country
+	FROM src
+),
+parsed AS (
+	SELECT
+		cells.*,
+		crm_ts(__occurred_raw, $tz, $monthfirst::BOOLEAN) AS __occurred_at,
+		crm_num(__amount_raw) AS __amount_num,
+		crm_int(__quantity_raw) AS __quantity,
+		crm_num(__price_raw) AS __price,
+		crm_int(__csat_raw) AS __csat,
+		crm_ts(__resolved_raw, $tz, $monthfirst::BOOLEAN) AS __resolved_at
+	FROM cells
+),
+typed AS (
+	SELECT parsed.*, {{type}} AS __type FROM parsed
+),
+valued AS (
+	SELECT typed.*, try_cast(round({{amount}}, 2) AS DECIMAL(18, 2)) AS __amount FROM typed
+),
+checked AS (
+	SELECT
+		valued.*,
+		CASE
+			{{first_reason}}
+			WHEN __customer_id IS NULL THEN 'missing customer id'
+			WHEN __occurred_raw IS NULL THEN 'missing date'
+			WHEN __occurred_at IS NULL THEN 'unparseable date'
+			WHEN __occurred_at > $now::TIMESTAMP THEN 'date in the future'
+			WHEN __type IS NULL THEN 'unknown type'
+			WHEN __amount_raw IS NOT NULL AND __amount_num IS NULL THEN 'non-numeric amount'
+			WHEN __price_raw IS NOT NULL AND __price IS NULL THEN 'non-numeric amount'
+			WHEN __quantity_raw IS NOT NULL AND __quantity IS NULL THEN 'non-numeric quantity'
+			WHEN (__amount_num IS NOT NULL OR __price IS NOT NULL) AND __amount IS NULL THEN 'amount out of range'
+			{{preset_reason}}
+			WHEN __csat_raw IS NOT NULL AND (__csat IS NULL OR __csat NOT BETWEEN 1 AND 5) THEN 'csat out of range'
+			WHEN __resolved_raw IS NOT NULL AND __resolved_at IS NULL THEN 'unparseable resolved_at'
+			WHEN {{duplicate_id}} THEN 'duplicate id'
+			WHEN {{duplicate_row}} THEN 'duplicate row'
+		END AS __reason
+	FROM valued
+)
+SELECT
+	__n + $line_offset::BIGINT AS source_line,
+	coalesce(__id_raw, $id_prefix || ':' || __n::VARCHAR) AS interaction_id,
+	__customer_id AS customer_id,
+	__occurred_at AS occurred_at,
+	__type AS type,
+	__channel AS channel,
+	__order_id AS order_id,
+	__amount AS amount,
+	__quantity AS quantity,
+	__product_id AS product_id,
+	__category AS category,
+	__csat::TINYINT AS csat,
+	__resolved_at AS resolved_at,
+	__country AS country,
+	__reason AS reason,
+	CASE WHEN __reason IS NOT NULL THEN {{raw_json}} END AS raw
+FROM checked;

@@ -1,0 +1,98 @@
+-- KPIs per period (one row per period, dense: periods without activity are present with zeros), from customer_period.
+-- {{channel_filter}} is set by code (periods-refresh.ts): TRUE, or a semi-join on customer_channel with the bound
+--   channel parameter (customers who used that channel); kept out of the SQL when unused, for speed.
+-- Inputs: $grain, $as_of DATE (exclusive; the as-of date the rows were built for), filters $region,
+--   $acquisition_channel, $segment (rfm_segment key), $lifecycle (lifecycle_stage), channel (customers who used the
+--   channel). The from/to filters only trim the output (in the TS caller): running totals need every period.
+-- Output: period, period_end, prev_period, year_ago_period (keys of the comparison periods), complete (period ended
+--   before the as-of date), active_customers, new_customers, returning_customers, reactivated_customers,
+--   churned_customers, active_at_start, churn_rate, retention_rate, repeat_purchase_rate, revenue,
+--   revenue_existing, aov, orders, orders_per_customer, net_revenue_retention, historic_clv.
+--   Rates are 0..1 or NULL when the denominator is 0. Definitions: docs/METRICS.md "KPIs per period".
+WITH cp AS (
+	SELECT *
+	FROM customer_period
+	WHERE grain = $grain::VARCHAR
+		AND ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
+		AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)
+		AND ($segment::VARCHAR IS NULL OR rfm_segment = $segment::VARCHAR)
+		AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)
+		AND {{channel_filter}}
+),
+step AS (
+	SELECT CASE $grain::VARCHAR
+		WHEN 'day' THEN INTERVAL 1 DAY WHEN 'week' THEN INTERVAL 7 DAY WHEN 'month' THEN INTERVAL 1 MONTH
+		WHEN 'quarter' THEN INTERVAL 3 MONTH ELSE INTERVAL 1 YEAR END AS step
+),
+periods AS (
+	SELECT p::DATE AS period, (p + step)::DATE - 1 AS period_end
+	FROM step, (SELECT min(period) AS first FROM cp) f,
+		generate_series(f.first::TIMESTAMP, date_trunc($grain::VARCHAR, $as_of::DATE - 1)::TIMESTAMP, step) AS t(p)
+	WHERE f.first IS NOT NULL
+),
+per AS (
+	SELECT period,
+		count_if(active) AS active_customers,
+		count_if(active AND is_new) AS new_customers,
+		count_if(reactivations > 0) AS reactivated_customers,
+		count_if(churns > 0) AS churned_customers,
+		count_if(churns_from_start > 0) AS churned_from_start,
+		count_if(is_new)::BIGINT + sum(reactivations) - sum(churns) AS active_delta,
+		count_if(active AND prev_active) AS retained_customers,
+		count_if(active AND (NOT is_new OR orders >= 2)) AS repeat_customers,
+		sum(net_revenue) AS revenue,
+		sum(net_revenue) FILTER (WHERE NOT is_new) AS revenue_existing,
+		sum(net_revenue) FILTER (WHERE active) AS revenue_of_active,
+		sum(net_revenue) FILTER (WHERE prev_active) AS revenue_from_prev_active,
+		sum(orders) AS orders
+	FROM cp
+	GROUP BY period
+),
+dense AS (
+	SELECT p.period, p.period_end,
+		coalesce(x.active_customers, 0) AS active_customers,
+		coalesce(x.new_customers, 0) AS new_customers,
+		coalesce(x.reactivated_customers, 0) AS reactivated_customers,
+		coalesce(x.churned_customers, 0) AS churned_customers,
+		coalesce(x.churned_from_start, 0) AS churned_from_start,
+		coalesce(x.retained_customers, 0) AS retained_customers,
+		coalesce(x.repeat_customers, 0) AS repeat_customers,
+		coalesce(x.revenue, 0) AS revenue,
+		coalesce(x.revenue_existing, 0) AS revenue_existing,
+		coalesce(x.revenue_of_active, 0) AS revenue_of_active,
+		coalesce(x.revenue_from_prev_active, 0) AS revenue_from_prev_active,
+		coalesce(x.orders, 0) AS orders,
+		-- active at the start of P: spells started before P minus spells ended (churned) before P
+		coalesce(sum(x.active_delta) OVER (ORDER BY p.period ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+			AS active_at_start,
+		sum(coalesce(x.revenue, 0)) OVER (ORDER BY p.period) AS cumulative_revenue,
+		sum(coalesce(x.new_customers, 0)) OVER (ORDER BY p.period) AS cumulative_customers,
+		lag(coalesce(x.active_customers, 0)) OVER (ORDER BY p.period) AS prev_active_customers,
+		lag(coalesce(x.revenue_of_active, 0)) OVER (ORDER BY p.period) AS prev_revenue_of_active
+	FROM periods p
+	LEFT JOIN per x USING (period)
+)
+SELECT strftime(period, '%Y-%m-%d') AS period,
+	strftime(period_end, '%Y-%m-%d') AS period_end,
+	strftime(date_trunc($grain::VARCHAR, period - 1), '%Y-%m-%d') AS prev_period,
+	strftime(CASE WHEN $grain::VARCHAR = 'week' THEN period - 364 ELSE period - INTERVAL 1 YEAR END, '%Y-%m-%d')
+		AS year_ago_period,
+	period_end < $as_of::DATE AS complete,
+	active_customers,
+	new_customers,
+	active_customers - new_customers AS returning_customers,
+	reactivated_customers,
+	churned_customers,
+	active_at_start::BIGINT AS active_at_start,
+	churned_from_start / nullif(active_at_start, 0) AS churn_rate,
+	retained_customers / nullif(prev_active_customers, 0) AS retention_rate,
+	repeat_customers / nullif(active_customers, 0) AS repeat_purchase_rate,
+	revenue,
+	revenue_existing,
+	revenue / nullif(orders, 0) AS aov,
+	orders,
+	orders / nullif(active_customers, 0) AS orders_per_customer,
+	revenue_from_prev_active / nullif(prev_revenue_of_active, 0) AS net_revenue_retention,
+	cumulative_revenue / nullif(cumulative_customers, 0) AS historic_clv
+FROM dense
+ORDER BY period

@@ -1,0 +1,55 @@
+-- Per-customer BG/NBD (+ Gamma-Gamma) predictions, written to `predictions` (docs/MODELS.md).
+-- Reads the temp tables of one refresh: model_summary_now (queries/model_summary.sql at $as_of) and model_terms_now
+-- (x, t_days, expected_if_alive, discounted_if_alive, next_days: the parts that depend only on (x, T), computed in
+-- src/lib/server/models/predict.ts).
+-- Inputs: $as_of, $horizon_days, $fit_id, $spend_fit_id (NULL = no spend model), BG/NBD $r $alpha $a $b,
+--   Gamma-Gamma $p $q $v (NULL when there is no spend model).
+-- P(alive) = 1 / (1 + [x > 0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))  (Fader, Hardie & Lee 2005, eq. 12);
+-- E[spend] = p (v + x m) / (p x + q - 1), or p v / (q - 1) for x = 0  (Fader & Hardie 2013, eq. 5).
+INSERT INTO predictions
+	(customer_id, model, as_of, horizon_days, expected_purchases, p_alive, churn_probability, churn_band,
+	 expected_next_order, predicted_clv, historic_clv, total_clv, fit_id, spend_fit_id)
+WITH alive AS (
+	SELECT
+		s.*,
+		CASE WHEN s.x = 0 THEN 1.0
+			ELSE 1.0 / (1.0 + exp(least(700.0,
+				ln($a::DOUBLE) - ln($b::DOUBLE + s.x - 1)
+				+ ($r::DOUBLE + s.x) * (ln($alpha::DOUBLE + s."T") - ln($alpha::DOUBLE + s.t_x)))))
+		END AS p_alive,
+		CASE WHEN $p::DOUBLE IS NULL THEN NULL
+			WHEN s.x > 0 THEN $p::DOUBLE * ($v::DOUBLE + s.x * s.m) / ($p::DOUBLE * s.x + $q::DOUBLE - 1)
+			ELSE $p::DOUBLE * $v::DOUBLE / ($q::DOUBLE - 1)
+		END AS expected_spend
+	FROM temp.model_summary_now s
+),
+scored AS (
+	SELECT
+		a.customer_id,
+		a.p_alive,
+		a.p_alive * k.expected_if_alive AS expected_purchases,
+		-- NULL when the median lies beyond the horizon: no next order is expected within it.
+		CASE WHEN k.next_days <= $horizon_days::INTEGER THEN $as_of::DATE + CAST(round(k.next_days) AS INTEGER) END
+			AS expected_next_order,
+		CASE WHEN $horizon_days::INTEGER = 0 THEN 0.0 ELSE a.p_alive * k.discounted_if_alive * a.expected_spend END
+			AS predicted_clv,
+		a.net_revenue AS historic_clv
+	FROM alive a
+	JOIN temp.model_terms_now k ON k.x = a.x AND k.t_days = ($as_of::DATE - a.first_purchase)
+)
+SELECT
+	customer_id,
+	'bgnbd',
+	$as_of::DATE,
+	$horizon_days::INTEGER,
+	expected_purchases,
+	p_alive,
+	1 - p_alive,
+	CASE WHEN 1 - p_alive < 0.33 THEN 'low' WHEN 1 - p_alive < 0.66 THEN 'medium' ELSE 'high' END,
+	expected_next_order,
+	predicted_clv,
+	historic_clv,
+	historic_clv + predicted_clv,
+	$fit_id::BIGINT,
+	$spend_fit_id::BIGINT
+FROM scored

@@ -1,0 +1,217 @@
+import type { Command } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ZodError } from 'zod';
+import {
+	CHANNELS,
+	DEFAULT_EXPORT_COLUMNS,
+	EXPORT_COLUMNS,
+	EXPORT_FORMATS,
+	exportSegment,
+	type Channel,
+	type ExportFormat
+} from '../../lib/server/segments/export';
+import { previewSegment } from '../../lib/server/segments/preview';
+import { RuleError, parseRule } from '../../lib/server/segments/rule';
+import {
+	SegmentNotFound,
+	deleteSegment,
+	getSegment,
+	listSegments,
+	saveSegment
+} from '../../lib/server/segments/saved';
+import { UsageError, printJson, withDb } from '../util';
+
+/** Mistakes in what the user gave (a rule, a name, a column) exit with code 2 and the reason. */
+async function asUsage<T>(fn: () => Promise<T>): Promise<T> {
+	try {
+		return await fn();
+	} catch (e) {
+		if (e instanceof RuleError || e instanceof SegmentNotFound) throw new UsageError(e.message);
+		if (e instanceof ZodError) throw new UsageError(e.issues.map((i) => i.message).join('; '));
+		throw e;
+	}
+}
+
+function readRuleFile(file: string): unknown {
+	const text = file === '-' ? readFileSync(0, 'utf8') : readIfExists(file);
+	return parseRule(text);
+}
+
+function readIfExists(file: string): string {
+	if (!existsSync(file))
+		throw new UsageError(`rule file ${file} not found; give a JSON file with --rule FILE`);
+	return readFileSync(file, 'utf8');
+}
+
+const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
+const num = (x: number | null) => (x === null ? '-' : Math.round(x).toLocaleString('en'));
+
+export function registerSegment(program: Command): void {
+	const segment = program
+		.command('segment')
+		.description('saved segments (target lists): list, show, save, delete, export');
+
+	segment
+		.command('list')
+		.description('list the saved segments')
+		.option('--json', 'print JSON')
+		.action(async (opts: { json?: boolean }, cmd: Command) => {
+			await withDb(cmd, async (db) => {
+				const all = await listSegments(db);
+				if (opts.json) return printJson(all);
+				if (!all.length) {
+					process.stdout.write('no saved segments; save one with `crm segment save NAME --rule FILE`\n');
+					return;
+				}
+				for (const s of all) {
+					process.stdout.write(`${s.name}\t${s.updatedAt}\t${s.description ?? ''}\n`);
+				}
+			});
+		});
+
+	segment
+		.command('show')
+		.description("show a saved segment's rule and its current size and value")
+		.argument('<name>', 'segment name')
+		.option('--json', 'print JSON')
+		.action(async (name: string, opts: { json?: boolean }, cmd: Command) => {
+			await withDb(cmd, (db) =>
+				asUsage(async () => {
+					const s = await getSegment(db, name);
+					const p = await previewSegment(db, s.rule, 10);
+					if (opts.json) return printJson({ ...s, preview: p });
+					process.stdout.write(
+						[
+							`name          ${s.name}`,
+							`description   ${s.description ?? '-'}`,
+							`rule          ${JSON.stringify(s.rule)}`,
+							`created       ${s.createdAt}   updated ${s.updatedAt}`,
+							`as of         ${p.asOf ?? '-'}`,
+							`customers     ${num(p.members)} of ${num(p.base)} (${pct(p.share)})`,
+							`revenue       ${num(p.revenue)} (${pct(p.revenueShare)} of all)`,
+							`mean pred.CLV ${num(p.meanPredictedClv)}`,
+							`consent       email ${num(p.withEmailConsent)}, sms ${num(p.withSmsConsent)}`
+						].join('\n') + '\n'
+					);
+				})
+			);
+		});
+
+	segment
+		.command('save')
+		.description('save (or replace) a segment from a JSON rule file')
+		.argument('<name>', 'segment name')
+		.requiredOption(
+			'--rule <file>',
+			'JSON rule file (\'-\' reads standard input), e.g. {"and":[{"field":"p_alive","op":">","value":0.7}]}'
+		)
+		.option('--description <text>', 'what the segment is for')
+		.option('--no-replace', 'fail when a segment of that name exists')
+		.option('--json', 'print JSON')
+		.action(
+			async (
+				name: string,
+				opts: { rule: string; description?: string; replace: boolean; json?: boolean },
+				cmd: Command
+			) => {
+				const rule = await asUsage(async () => readRuleFile(opts.rule));
+				await withDb(cmd, (db) =>
+					asUsage(async () => {
+						const saved = await saveSegment(
+							db,
+							{ name, description: opts.description, rule },
+							{ overwrite: opts.replace }
+						);
+						const p = await previewSegment(db, saved.rule, 0);
+						if (opts.json) return printJson({ ...saved, members: p.members });
+						process.stdout.write(`saved '${saved.name}': ${num(p.members)} customers today\n`);
+					})
+				);
+			}
+		);
+
+	segment
+		.command('delete')
+		.description('delete a saved segment (its past exports stay recorded)')
+		.argument('<name>', 'segment name')
+		.action(async (name: string, _opts: unknown, cmd: Command) => {
+			await withDb(cmd, (db) =>
+				asUsage(async () => {
+					await deleteSegment(db, name);
+					process.stdout.write(`deleted '${name}'\n`);
+				})
+			);
+		});
+
+	segment
+		.command('export')
+		.description(
+			'write the members of a saved segment to a file; customers without consent for the channel are left ' +
+				'out (and counted) unless --include-no-consent'
+		)
+		.argument('<name>', 'segment name')
+		.requiredOption('--out <file>', 'file to write')
+		.option('--format <fmt>', `file format: ${EXPORT_FORMATS.join(', ')}`, 'csv')
+		.option(
+			'--channel <channel>',
+			`contact channel whose consent is required: ${CHANNELS.join(', ')}`,
+			'email'
+		)
+		.option(
+			'--columns <list>',
+			`comma-separated columns (default ${DEFAULT_EXPORT_COLUMNS.join(',')}); available: ${EXPORT_COLUMNS.map((c) => c.key).join(',')}`
+		)
+		.option('--include-no-consent', 'keep customers without consent for the channel')
+		.option('--json', 'print JSON')
+		.action(
+			async (
+				name: string,
+				opts: {
+					out: string;
+					format: string;
+					channel: string;
+					columns?: string;
+					includeNoConsent?: boolean;
+					json?: boolean;
+				},
+				cmd: Command
+			) => {
+				if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
+					throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got '${opts.format}'`);
+				}
+				if (!(CHANNELS as readonly string[]).includes(opts.channel)) {
+					throw new UsageError(`--channel must be one of ${CHANNELS.join(', ')}, got '${opts.channel}'`);
+				}
+				const out = resolve(opts.out);
+				if (!existsSync(dirname(out))) {
+					throw new UsageError(
+						`the folder ${dirname(out)} does not exist; create it or choose another --out`
+					);
+				}
+				const columns = opts.columns
+					?.split(',')
+					.map((c) => c.trim())
+					.filter(Boolean);
+				await withDb(cmd, (db) =>
+					asUsage(async () => {
+						const s = await getSegment(db, name);
+						const r = await exportSegment(db, {
+							rule: s.rule,
+							segmentName: s.name,
+							file: out,
+							format: opts.format as ExportFormat,
+							channel: opts.channel as Channel,
+							columns,
+							requireConsent: !opts.includeNoConsent
+						});
+						if (opts.json) return printJson(r);
+						process.stdout.write(
+							`export ${r.exportId}: ${num(r.members)} customers written to ${r.file} (${r.format})\n` +
+								`matched ${num(r.matched)}; left out without ${r.channel} consent: ${num(r.leftOutNoConsent)}\n`
+						);
+					})
+				);
+			}
+		);
+}

@@ -1,0 +1,10 @@
+export { default as ChartFrame } from './ChartFrame.svelte';
+export { default as LineChart } from './LineChart.svelte';
+export { default as Sparkline } from './Sparkline.svelte';
+export { default as BarChart } from './BarChart.svelte';
+export { default as Heatmap } from './Heatmap.svelte';
+export { default as Treemap } from './Treemap.svelte';
+export { default as Histogram } from './Histogram.svelte';
+export { default as Legend } from './Legend.svelte';
+export { categorical, sequential, textColourOn, OKABE_ITO } from './palette';
+export type * from './types';

@@ -1,0 +1,12 @@
+export { default as DataTable } from './DataTable.svelte';
+export { default as FilterBar } from './FilterBar.svelte';
+export { default as KpiCard } from './KpiCard.svelte';
+export { default as LangSwitch } from './LangSwitch.svelte';
+export { default as Nav } from './Nav.svelte';
+export { default as PageHeader } from './PageHeader.svelte';
+export { default as Pager } from './Pager.svelte';
+export { default as Tabs } from './Tabs.svelte';
+export * from './url';
+export type { Column } from './types';
+export { default as CustomerTable } from './CustomerTable.svelte';
+export { default as LifecycleBars } from './LifecycleBars.svelte';

@@ -1,0 +1,154 @@
+/**
+ * Number, money, percentage and date formatting for one UI language. Pure (no Svelte, no SvelteKit), so that it
+ * can be unit-tested and used by charts, tables and KPI cards alike. Money is VND; dates arrive from the API as
+ * 'YYYY-MM-DD' strings and are formatted as calendar dates (UTC) so that no time zone shifts them by a day.
+ */
+export type Lang = 'en' | 'vi';
+export const LANGS: readonly Lang[] = ['en', 'vi'];
+export type DateGrain = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+export const LOCALES: Record<Lang, string> = { en: 'en', vi: 'vi-VN' };
+
+export function isLang(v: unknown): v is Lang {
+	return v === 'en' || v === 'vi';
+}
+
+export interface Formatters {
+	lang: Lang;
+	locale: string;
+	/** 1,234.5 / 1.234,5 */
+	number(n: number | null | undefined, maxDigits?: number): string;
+	integer(n: number | null | undefined): string;
+	/** share 0..1 as a percentage: 0.123 -> 12.3% */
+	percent(share: number | null | undefined, digits?: number): string;
+	/** a relative change 0..1 with a sign: +3.2% / −1.0% */
+	change(share: number | null | undefined, digits?: number): string;
+	/** VND: ₫1,234,567 / 1.234.567 ₫ */
+	currency(n: number | null | undefined): string;
+	/** short numbers for axes and cards: 1.2M / 1,2 tr */
+	compact(n: number | null | undefined): string;
+	/** short money for axes and cards: ₫1.2B / 1,2 tỷ ₫ */
+	compactCurrency(n: number | null | undefined): string;
+	/** 'YYYY-MM-DD' (or a Date) at a grain: day "Mar 5, 2024", month "Mar 2024", quarter "Q1 2024", year "2024" */
+	date(d: string | Date | null | undefined, grain?: DateGrain): string;
+	/** short axis labels: "Mar", "Mar 5", "2024" */
+	dateShort(d: string | Date | null | undefined, grain?: DateGrain): string;
+}
+
+const DASH = '–';
+
+export function parseDay(d: string | Date): Date {
+	if (d instanceof Date) return d;
+	const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
+	if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+	return new Date(d);
+}
+
+function finite(n: number | null | undefined): n is number {
+	return typeof n === 'number' && Number.isFinite(n);
+}
+
+const cache = new Map<Lang, Formatters>();
+
+export function formatters(lang: Lang): Formatters {
+	const hit = cache.get(lang);
+	if (hit) return hit;
+	const locale = LOCALES[lang];
+	const numberFormats = new Map<number, Intl.NumberFormat>();
+	const num = (digits: number) => {
+		let f = numberFormats.get(digits);
+		if (!f) {
+			f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+			numberFormats.set(digits, f);
+		}
+		return f;
+	};
+	const pct = (digits: number, sign: boolean) =>
+		new Intl.NumberFormat(locale, {
+			style: 'percent',
+			minimumFractionDigits: digits,
+			maximumFractionDigits: digits,
+			signDisplay: sign ? 'exceptZero' : 'auto'
+		});
+	const pctCache = new Map<string, Intl.NumberFormat>();
+	const pctFmt = (digits: number, sign: boolean) => {
+		const key = `${digits}:${sign}`;
+		let f = pctCache.get(key);
+		if (!f) {
+			f = pct(digits, sign);
+			pctCache.set(key, f);
+		}
+		return f;
+	};
+	const money = new Intl.NumberFormat(locale, {
+		style: 'currency',
+		currency: 'VND',
+		maximumFractionDigits: 0
+	});
+	const compactNum = new Intl.NumberFormat(locale, {
+		notation: 'compact',
+		compactDisplay: lang === 'vi' ? 'long' : 'short',
+		maximumFractionDigits: 1
+	});
+	// Vietnamese readers expect "1,2 tỷ ₫" (long compact words), English "₫1.2B".
+	const compactMoney =
+		lang === 'vi'
+			? { format: (n: number) => `${compactNum.format(n)} ₫` }
+			: new Intl.NumberFormat(locale, {
+					notation: 'compact',
+					style: 'currency',
+					currency: 'VND',
+					maximumFractionDigits: 1
+				});
+	const dayFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+	const monthFmt = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+	const monthShort = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
+	const dayShort = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+	const quarterWord = lang === 'vi' ? 'Q' : 'Q';
+
+	const f: Formatters = {
+		lang,
+		locale,
+		number: (n, maxDigits = 1) => (finite(n) ? num(maxDigits).format(n) : DASH),
+		integer: (n) => (finite(n) ? num(0).format(Math.round(n)) : DASH),
+		percent: (s, digits = 1) => (finite(s) ? pctFmt(digits, false).format(s) : DASH),
+		change: (s, digits = 1) => (finite(s) ? pctFmt(digits, true).format(s).replace('-', '−') : DASH),
+		currency: (n) => (finite(n) ? money.format(n) : DASH),
+		compact: (n) => (finite(n) ? compactNum.format(n) : DASH),
+		compactCurrency: (n) => (finite(n) ? compactMoney.format(n) : DASH),
+		date(d, grain = 'day') {
+			if (d === null || d === undefined || d === '') return DASH;
+			const date = parseDay(d);
+			if (Number.isNaN(date.getTime())) return String(d);
+			switch (grain) {
+				case 'year':
+					return String(date.getUTCFullYear());
+				case 'quarter':
+					return `${quarterWord}${Math.floor(date.getUTCMonth() / 3) + 1} ${date.getUTCFullYear()}`;
+				case 'month':
+					return monthFmt.format(date);
+				default:
+					return dayFmt.format(date);
+			}
+		},
+		dateShort(d, grain = 'day') {
+			if (d === null || d === undefined || d === '') return DASH;
+			const date = parseDay(d);
+			if (Number.isNaN(date.getTime())) return String(d);
+			switch (grain) {
+				case 'year':
+					return String(date.getUTCFullYear());
+				case 'quarter':
+					return `${quarterWord}${Math.floor(date.getUTCMonth() / 3) + 1} ${String(date.getUTCFullYear()).slice(2)}`;
+				case 'month':
+					if (date.getUTCMonth() === 0) return String(date.getUTCFullYear());
+					// "Tháng 4" is too wide for an axis; Vietnamese charts write T4
+					return lang === 'vi' ? `T${date.getUTCMonth() + 1}` : monthShort.format(date);
+				default:
+					return dayShort.format(date);
+			}
+		}
+	};
+	cache.set(lang, f);
+	return f;
+}

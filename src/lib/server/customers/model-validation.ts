@@ -1,0 +1,116 @@
+import type { Database } from '../db';
+import { validateModel, type ValidationResult } from '../models/validate';
+
+/**
+ * The calibration-vs-holdout check the models page shows: the models engineer's validateModel (fit on the data up to
+ * the calibration end, compare predicted with actual repeat purchases up to the holdout end). By default the holdout
+ * is the last third of the purchase history, rounded to whole weeks, between 4 and 52 weeks, ending on the last day
+ * the current fit used. Results are kept in memory per database, data version and split, because a fit at 1M
+ * customers takes seconds and the answer only changes when the data does.
+ */
+export interface ValidationSplit {
+	model: 'bgnbd' | 'pareto-nbd';
+	calibrationEnd: string;
+	holdoutEnd: string;
+}
+
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export async function defaultSplit(
+	db: Database,
+	model: ValidationSplit['model'] = 'bgnbd'
+): Promise<ValidationSplit | undefined> {
+	const rows = await db.sql<{ first: string | null; last: string | null }>(
+		`SELECT strftime(min(first_purchase_at)::DATE, '%Y-%m-%d') AS first,
+			strftime(max(last_purchase_at)::DATE, '%Y-%m-%d') AS last
+		 FROM customer_summary`
+	);
+	const first = rows[0]?.first;
+	const last = rows[0]?.last;
+	if (!first || !last) return undefined;
+	const spanDays = (Date.parse(last) - Date.parse(first)) / DAY;
+	const holdoutWeeks = Math.min(52, Math.max(4, Math.round(spanDays / 3 / 7)));
+	const holdoutEnd = last;
+	const calibrationEnd = iso(Date.parse(holdoutEnd) - holdoutWeeks * 7 * DAY);
+	if (calibrationEnd <= first) return undefined;
+	return { model, calibrationEnd, holdoutEnd };
+}
+
+const cache = new Map<string, Promise<ValidationResult>>();
+
+/** Validation for a split; the same split on the same data is computed once. */
+export async function cachedValidation(db: Database, split: ValidationSplit): Promise<ValidationResult> {
+	const version = await db.sql<{ v: string | null }>(
+		"SELECT max(value) AS v FROM metrics_state WHERE key IN ('refreshed_at', 'as_of')"
+	);
+	const key = JSON.stringify([db.path, version[0]?.v ?? '', split]);
+	let hit = cache.get(key);
+	if (!hit) {
+		hit = validateModel(db, {
+			model: split.model,
+			calibrationEnd: split.calibrationEnd,
+			holdoutEnd: split.holdoutEnd
+		});
+		hit.catch(() => cache.delete(key));
+		if (cache.size > 20) cache.delete(cache.keys().next().value!);
+		cache.set(key, hit);
+	}
+	return hit;
+}
+
+/** One table for the API: the split and totals ('summary'), the buckets ('by_purchases'), the weeks ('cumulative'). */
+export function validationRows(v: ValidationResult): Record<string, unknown>[] {
+	const rows: Record<string, unknown>[] = [
+		{
+			series: 'summary',
+			key: v.model,
+			status: v.status,
+			message: v.message,
+			calibration_end: v.calibrationEnd,
+			holdout_end: v.holdoutEnd,
+			time_unit: v.timeUnit,
+			customers: v.customers,
+			actual: v.total?.actual ?? null,
+			predicted: v.total?.predicted ?? null,
+			error_percent: v.total?.errorPercent ?? null,
+			mae: v.mae?.perCustomer ?? null
+		}
+	];
+	for (const b of v.byCalibrationPurchases ?? []) {
+		rows.push({
+			series: 'by_purchases',
+			key: b.label,
+			x: b.x,
+			customers: b.customers,
+			actual: b.actual,
+			predicted: b.predicted
+		});
+	}
+	for (const c of v.cumulative ?? []) {
+		rows.push({
+			series: 'cumulative',
+			key: c.endDate,
+			x: c.period,
+			actual: c.actual,
+			predicted: c.predicted
+		});
+	}
+	return rows;
+}
+
+export const VALIDATION_COLUMNS = [
+	'series',
+	'key',
+	'x',
+	'customers',
+	'actual',
+	'predicted',
+	'status',
+	'message',
+	'calibration_end',
+	'holdout_end',
+	'time_unit',
+	'error_percent',
+	'mae'
+];

@@ -1,0 +1,17 @@
+import type { IngestOptions } from './types';
+
+/** What the check step of one file needs: where to read, the file's columns and the bound values. */
+export interface CheckContext {
+	file: string;
+	/** The reader table expression ($file bound), see readerSql(). */
+	source: string;
+	/** Column names as the reader sees them. */
+	columns: string[];
+	options: IngestOptions;
+	timeZone: string;
+	/** Business-local "now" as 'YYYY-MM-DD HH:MM:SS'. */
+	now: string;
+	/** Derived interaction ids are `${idPrefix}:${record number}`. */
+	idPrefix: string;
+	lineOffset: number;
+}

@@ -1,0 +1,12 @@
+export { ingestFile } from './ingest';
+export { parseMapOptions, detectColumns, interactionFields, customerFields } from './fields';
+export { presets } from './presets';
+export {
+	IngestError,
+	type IngestKind,
+	type IngestOptions,
+	type IngestReport,
+	type PresetName,
+	type DedupeMode,
+	type PossibleDuplicate
+} from './types';

@@ -1,0 +1,289 @@
+import { basename, resolve } from 'node:path';
+import { businessTimeZone, loadQuery, type Database, type Session } from '../db';
+import { refreshDerived } from '../pipeline';
+import type { CheckContext } from './check';
+import { checkCustomers, customerWarnings, loadCustomers, possibleDuplicates } from './customers';
+import { checkInteractions } from './interactions';
+import { presetOf } from './presets';
+import {
+	REJECTS_SCAN,
+	REJECTS_TABLE,
+	checkGzip,
+	checkReadable,
+	contentHash,
+	csvLineOffset,
+	detectFormat,
+	readError,
+	readerSql,
+	sourceColumns,
+	type SourceFormat
+} from './source';
+import { IngestError, type IngestKind, type IngestOptions, type IngestReport } from './types';
+
+const TEMP_TABLES = ['ingest_checked', REJECTS_TABLE, REJECTS_SCAN];
+
+/**
+ * Loads one file (CSV/TSV, gzip, Parquet, JSON/NDJSON) into interactions or customers. Every row is either loaded
+ * or quarantined with its reason, so rows_read = rows_loaded + rows_quarantined. The rows, the quarantine and the
+ * ingests record are written in one transaction: a failure or a kill leaves the database as it was. A file whose
+ * content (sha256) was ingested before as the same kind is skipped.
+ */
+export async function ingestFile(
+	db: Database,
+	file: string,
+	options: IngestOptions = {}
+): Promise<IngestReport> {
+	const t0 = performance.now();
+	const startedAt = new Date();
+	const kind: IngestKind = options.kind ?? 'interactions';
+	if (kind !== 'interactions' && kind !== 'customers') {
+		throw new IngestError(`unknown kind '${String(kind)}'; use interactions or customers`);
+	}
+	const preset = presetOf(options.preset).name;
+	if (kind === 'customers' && preset !== 'generic') {
+		throw new IngestError(
+			`--preset ${preset} describes interactions; customers files use the generic preset`
+		);
+	}
+	const dedupe = options.dedupe ?? 'none';
+	if (dedupe !== 'none' && dedupe !== 'exact')
+		throw new IngestError(`--dedupe must be none or exact, got '${dedupe}'`);
+	checkReadable(file);
+	const path = resolve(file);
+	const [hash] = await Promise.all([contentHash(path), checkGzip(path)]);
+	const format = detectFormat(path);
+	const base = { file, kind, preset, format } as const;
+
+	const prior = await db.query<{
+		ingest_id: number;
+		rows_read: number;
+		rows_loaded: number;
+		rows_quarantined: number;
+		reasons: string;
+	}>('ingest_find_hash', { content_hash: hash, kind });
+	if (prior[0]) {
+		const p = prior[0];
+		return {
+			...base,
+			ingest_id: Number(p.ingest_id),
+			rows_read: Number(p.rows_read),
+			rows_loaded: 0,
+			rows_quarantined: 0,
+			reasons: {},
+			duration_ms: Math.round(performance.now() - t0),
+			skipped: `already ingested (ingest ${p.ingest_id}: ${p.rows_loaded} rows loaded, ${p.rows_quarantined} quarantined)`
+		};
+	}
+
+	const timeZone = await businessTimeZone(db);
+	const report = await db.withSession(async (s) => {
+		try {
+			await s.exec(loadQuery('ingest_macros'));
+			const now = await localNow(s, timeZone, options.now ?? startedAt);
+			const ctx: CheckContext = {
+				file: path,
+				source: readerSql(format, path),
+				columns: [],
+				options: { ...options, dedupe },
+				timeZone,
+				now,
+				idPrefix: `${hash.slice(0, 16)}`,
+				lineOffset: 0
+			};
+			options.onPhase?.('reading');
+			const { lenient, columns } = await check(s, ctx, format, kind);
+			return await load(s, ctx, {
+				...base,
+				hash,
+				lenient,
+				columns,
+				startedAt,
+				options: { ...options, dedupe }
+			});
+		} finally {
+			for (const t of TEMP_TABLES) await s.exec(`DROP TABLE IF EXISTS temp.${t}`).catch(() => undefined);
+		}
+	});
+	report.duration_ms = Math.round(performance.now() - t0);
+	if (report.rows_loaded > 0 && !options.noRefresh) {
+		options.onPhase?.('refreshing');
+		await refreshDerived(db);
+	}
+	return report;
+}
+
+/** Reads and checks the file into ingest_checked; a CSV the strict reader refuses is read again leniently. */
+async function check(
+	s: Session,
+	ctx: CheckContext,
+	format: SourceFormat,
+	kind: IngestKind
+): Promise<{ lenient: boolean; columns: Record<string, string> }> {
+	const run = kind === 'customers' ? checkCustomers : checkInteractions;
+	let columns: Record<string, string> = {};
+	const attempt = async (lenient: boolean): Promise<void> => {
+		ctx.source = readerSql(format, ctx.file, lenient);
+		ctx.columns = await sourceColumns(s, format, ctx.file, lenient);
+		ctx.lineOffset = format === 'csv' ? await csvLineOffset(s, ctx.file) : 0;
+		columns = await withProgress(s, ctx.options.onProgress, () => run(s, ctx));
+	};
+	try {
+		await attempt(false);
+		return { lenient: false, columns };
+	} catch (strictError) {
+		// Only the CSV reader has a lenient mode; a mistake in our own SQL is not the file's fault.
+		if (format !== 'csv' || isInternalError(strictError)) {
+			throw strictError instanceof IngestError || isInternalError(strictError)
+				? strictError
+				: readError(format, ctx.file, strictError);
+		}
+		// Ragged rows can make the strict sniffer see one column; the lenient reader splits such files correctly.
+		try {
+			await attempt(true);
+		} catch (e) {
+			if (e instanceof IngestError || isInternalError(e)) throw e;
+			throw strictError instanceof IngestError ? strictError : readError(format, ctx.file, strictError);
+		}
+	}
+	// The lenient reader knows the header and skipped lines for sure; number the loaded rows around rejected lines.
+	const scan = await s.sql<{ skip_rows: number; has_header: boolean }>(
+		`SELECT skip_rows, has_header FROM temp.${REJECTS_SCAN} LIMIT 1`
+	);
+	if (scan[0]) ctx.lineOffset = Number(scan[0].skip_rows) + (scan[0].has_header ? 1 : 0);
+	const rejected = await s.sql<{ n: number }>(`SELECT count(DISTINCT line) AS n FROM temp.${REJECTS_TABLE}`);
+	const checked = await s.sql<{ n: number }>('SELECT count(*) AS n FROM ingest_checked');
+	await s.query('ingest_line_map', {
+		line_offset: ctx.lineOffset,
+		total: Number(checked[0]?.n ?? 0) + Number(rejected[0]?.n ?? 0)
+	});
+	return { lenient: true, columns };
+}
+
+/** Errors of our SQL (parser, binder, catalog), as opposed to errors reading the file. */
+function isInternalError(e: unknown): boolean {
+	return e instanceof Error && /Parser Error|Binder Error|Catalog Error|INTERNAL Error/.test(e.message);
+}
+
+interface LoadInfo {
+	file: string;
+	kind: IngestKind;
+	preset: IngestReport['preset'];
+	format: SourceFormat;
+	hash: string;
+	lenient: boolean;
+	columns: Record<string, string>;
+	startedAt: Date;
+	options: IngestOptions;
+}
+
+/** Writes the checked rows, the quarantine and the ingests record in one transaction. */
+async function load(s: Session, ctx: CheckContext, info: LoadInfo): Promise<IngestReport> {
+	const counts = await s.query<{ reason: string | null; n: number }>('ingest_reason_counts');
+	const reasons: Record<string, number> = {};
+	let loaded = 0;
+	for (const r of counts) {
+		if (r.reason === null) loaded = Number(r.n);
+		else reasons[r.reason] = Number(r.n);
+	}
+	if (info.lenient) {
+		const rejected = await s.sql<{ reason: string; n: number }>(
+			`SELECT reason, count(*) AS n FROM (
+				SELECT 'malformed row: ' || lower(arg_min(error_type, column_idx)::VARCHAR) AS reason
+				FROM temp.${REJECTS_TABLE} GROUP BY line) GROUP BY reason`
+		);
+		for (const r of rejected) reasons[r.reason] = (reasons[r.reason] ?? 0) + Number(r.n);
+	}
+	const quarantined = Object.values(reasons).reduce((a, b) => a + b, 0);
+	const report: IngestReport = {
+		file: info.file,
+		kind: info.kind,
+		preset: info.preset,
+		format: info.format,
+		ingest_id: null,
+		rows_read: loaded + quarantined,
+		rows_loaded: loaded,
+		rows_quarantined: quarantined,
+		reasons: sortedReasons(reasons),
+		duration_ms: 0,
+		columns: info.columns
+	};
+
+	await s.exec('BEGIN TRANSACTION');
+	try {
+		info.options.onPhase?.('writing');
+		const id = Number((await s.sql<{ id: number }>("SELECT nextval('ingest_seq') AS id"))[0]?.id);
+		const params = { ingest_id: id, source_file: ctx.file };
+		if (info.kind === 'customers') {
+			report.warnings = await customerWarnings(s);
+			const { created, updated } = await loadCustomers(s, params, loaded);
+			report.customers_created = created;
+			report.customers_updated = updated;
+			report.possible_duplicates = await possibleDuplicates(s);
+		} else {
+			await s.query('ingest_interactions_insert', params);
+			if (report.columns?.country !== undefined) await s.query('ingest_customer_countries');
+			await s.query('ingest_customer_stubs', params);
+		}
+		await s.query('ingest_quarantine_insert', params);
+		if (info.lenient) await s.query('ingest_rejects_quarantine', params);
+		await s.query('ingest_record', {
+			...params,
+			file: ctx.file,
+			content_hash: info.hash,
+			kind: info.kind,
+			preset: info.preset,
+			options: JSON.stringify({
+				map: info.options.map ?? {},
+				dedupe: info.options.dedupe ?? 'none',
+				format: info.format,
+				name: basename(ctx.file)
+			}),
+			started_at: info.startedAt.toISOString().replace('T', ' ').replace('Z', ''),
+			rows_read: report.rows_read,
+			rows_loaded: report.rows_loaded,
+			rows_quarantined: report.rows_quarantined,
+			reasons: JSON.stringify(report.reasons)
+		});
+		await s.exec('COMMIT');
+		report.ingest_id = id;
+	} catch (e) {
+		await s.exec('ROLLBACK').catch(() => undefined);
+		throw e;
+	}
+	return report;
+}
+
+function sortedReasons(reasons: Record<string, number>): Record<string, number> {
+	return Object.fromEntries(Object.entries(reasons).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+}
+
+/** Business-local wall-clock time of an instant, as DuckDB TIMESTAMP text. */
+async function localNow(s: Session, timeZone: string, at: Date): Promise<string> {
+	const rows = await s.sql<{ t: string }>(
+		"SELECT strftime(timezone($tz, $at::TIMESTAMPTZ), '%Y-%m-%d %H:%M:%S') AS t",
+		{ tz: timeZone, at: at.toISOString() }
+	);
+	const t = rows[0]?.t;
+	if (!t) throw new Error(`cannot compute the local time in zone ${timeZone}`);
+	return t;
+}
+
+/** Reports DuckDB's progress of the running statement to onProgress every 250 ms. */
+async function withProgress<T>(
+	s: Session,
+	onProgress: ((percent: number) => void) | undefined,
+	fn: () => Promise<T>
+): Promise<T> {
+	if (!onProgress) return fn();
+	await s.exec('SET enable_progress_bar = true');
+	await s.exec('SET enable_progress_bar_print = false');
+	const timer = setInterval(() => {
+		const p = s.connection.progress.percentage;
+		if (p >= 0) onProgress(Math.min(100, p));
+	}, 250);
+	try {
+		return await fn();
+	} finally {
+		clearInterval(timer);
+	}
+}

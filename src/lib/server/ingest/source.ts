@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { Writable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { Session } from '../db';
+import { IngestError } from './types';
+
+export type SourceFormat = 'csv' | 'parquet' | 'json';
+
+/** sha256 of the file's bytes, streamed (a file twice is recognised by this, whatever its name). */
+export function contentHash(file: string): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const hash = createHash('sha256');
+		createReadStream(file)
+			.on('data', (chunk) => hash.update(chunk))
+			.on('error', reject)
+			.on('end', () => resolve(hash.digest('hex')));
+	});
+}
+
+/**
+ * A gzip file must decompress to its end: DuckDB reads a truncated .gz up to the cut without complaint, which would
+ * load half a file. Throws an IngestError when the stream is damaged.
+ */
+export async function checkGzip(file: string): Promise<void> {
+	const head = firstBytes(file, 2);
+	if (head[0] !== 0x1f || head[1] !== 0x8b) return;
+	const sink = new Writable({ write: (_chunk, _enc, done) => done() });
+	try {
+		await pipeline(createReadStream(file), createGunzip(), sink);
+	} catch (e) {
+		throw new IngestError(
+			`${file} is a damaged gzip file (${e instanceof Error ? e.message : String(e)}): nothing was loaded. ` +
+				'Copy or download it again'
+		);
+	}
+}
+
+function firstBytes(file: string, n: number): Buffer {
+	const head = Buffer.alloc(n);
+	const fd = openSync(file, 'r');
+	try {
+		readSync(fd, head, 0, n, 0);
+	} finally {
+		closeSync(fd);
+	}
+	return head;
+}
+
+/** The format from the file's first bytes (Parquet's PAR1 magic), then its extension; CSV otherwise. */
+export function detectFormat(file: string): SourceFormat {
+	if (firstBytes(file, 4).toString('latin1') === 'PAR1') return 'parquet';
+	const name = file.toLowerCase().replace(/\.(gz|gzip|zst)$/, '');
+	if (name.endsWith('.parquet')) return 'parquet';
+	if (/\.(json|ndjson|jsonl)$/.test(name)) return 'json';
+	return 'csv';
+}
+
+/** Checks that the file exists and has bytes; a clear message instead of DuckDB's. */
+export function checkReadable(file: string): number {
+	let size: number;
+	try {
+		const st = statSync(file);
+		if (!st.isFile()) throw new IngestError(`${file} is not a file`);
+		size = st.size;
+	} catch (e) {
+		if (e instanceof IngestError) throw e;
+		throw new IngestError(`cannot read ${file}: no such file (check the path)`);
+	}
+	if (size === 0) throw new IngestError(`${file} is empty (0 bytes): nothing to ingest`);
+	return size;
+}
+
+export const REJECTS_TABLE = 'ingest_rejects';
+export const REJECTS_SCAN = 'ingest_reject_scans';
+
+/**
+ * The table expression that reads the file ($file is bound) with every column as VARCHAR, so that parsing and
+ * validation happen in our SQL and no value is lost to a reader's type guess. `lenient` CSV reading stores rows
+ * the reader cannot split (ragged, bad UTF-8) in the rejects table instead of failing.
+ */
+export function readerSql(format: SourceFormat, file: string, lenient = false): string {
+	if (format === 'parquet') return '(SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet($file))';
+	if (format === 'json') {
+		const ndjson = /\.(ndjson|jsonl)(\.gz)?$/i.test(file);
+		return `(SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_json($file, format = '${ndjson ? 'newline_delimited' : 'auto'}'))`;
+	}
+	const rejects = lenient
+		? `, store_rejects = true, rejects_table = '${REJECTS_TABLE}', rejects_scan = '${REJECTS_SCAN}'`
+		: '';
+	return `read_csv($file, all_varchar = true, max_line_size = 16777216${rejects})`;
+}
+
+/** The column names the reader sees, or an IngestError saying why the file cannot be read. */
+export async function sourceColumns(
+	s: Session,
+	format: SourceFormat,
+	file: string,
+	lenient = false
+): Promise<string[]> {
+	try {
+		const rows = await s.sql<{ column_name: string }>(
+			`DESCRIBE SELECT * FROM ${readerSql(format, file, lenient)}`,
+			{
+				file
+			}
+		);
+		return rows.map((r) => r.column_name);
+	} catch (e) {
+		throw readError(format, file, e);
+	}
+}
+
+/** Turns a reader failure into a message that says what is wrong with the file. */
+export function readError(format: SourceFormat, file: string, e: unknown): IngestError {
+	const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+	const what = { csv: 'a CSV/TSV file', parquet: 'a Parquet file', json: 'JSON or NDJSON' }[format];
+	return new IngestError(
+		`cannot read ${file} as ${what}: ${msg}. Check that the file is complete and in that format`
+	);
+}
+
+/** Lines before the first data row: the header line (when the sniffer found one) and any skipped lines. */
+export async function csvLineOffset(s: Session, file: string): Promise<number> {
+	try {
+		const rows = await s.sql<{ HasHeader: boolean; SkipRows: number }>(
+			'SELECT HasHeader, SkipRows FROM sniff_csv($file)',
+			{ file }
+		);
+		const r = rows[0];
+		return r ? Number(r.SkipRows) + (r.HasHeader ? 1 : 0) : 1;
+	} catch {
+		return 1;
+	}
+}

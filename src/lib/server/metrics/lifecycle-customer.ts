@@ -1,0 +1,27 @@
+import type { Database } from '../db';
+import type { Filters } from './filters';
+import { queryOnSummary } from './summary';
+
+export interface LifecycleStageCount {
+	lifecycle_stage: 'new' | 'active' | 'at_risk' | 'reactivated' | 'churned';
+	customers: number;
+	share: number | null;
+	net_revenue: number;
+	mean_recency_days: number | null;
+}
+
+/**
+ * Customers by lifecycle stage as of the as-of date (every stage, also empty ones): new, active, at risk,
+ * reactivated, churned as defined in docs/METRICS.md (queries/lifecycle_customer_counts.sql).
+ */
+export async function lifecycleCustomerCounts(
+	db: Database,
+	filters: Filters = {}
+): Promise<{ as_of: string; rows: LifecycleStageCount[] }> {
+	const { rows, context } = await queryOnSummary<LifecycleStageCount>(
+		db,
+		'lifecycle_customer_counts',
+		filters
+	);
+	return { as_of: context.asOf, rows };
+}

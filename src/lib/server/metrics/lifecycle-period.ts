@@ -1,0 +1,27 @@
+import type { Database } from '../db';
+import { filterParams } from './filters';
+import { inRange, type PeriodParams } from './kpis';
+import { periodQueryText, withPeriodTables } from './periods-refresh';
+
+/** New / returning / resurrecting / dormant customers in one period (definitions: queries/lifecycle_period.sql). */
+export interface LifecyclePeriod {
+	period: string;
+	period_end: string;
+	complete: boolean;
+	active: number;
+	new: number;
+	returning: number;
+	resurrecting: number;
+	dormant: number;
+}
+
+export async function lifecyclePeriods(db: Database, params: PeriodParams): Promise<LifecyclePeriod[]> {
+	const rows = await withPeriodTables(db, params.as_of, params.period, (s, ctx) =>
+		s.sql<LifecyclePeriod>(periodQueryText('lifecycle_period', params), {
+			...filterParams(params),
+			as_of: ctx.asOf,
+			grain: params.period
+		})
+	);
+	return rows.filter((r) => inRange(r.period, r.period_end, params));
+}

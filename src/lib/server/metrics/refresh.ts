@@ -1,0 +1,32 @@
+import type { Database } from '../db';
+import { loadQuery } from '../db';
+import { computeParams, defaultRfmConfig, inactivityDays, latestAsOf } from './summary';
+
+/**
+ * Rebuilds customer_day_channel, customer_day and customer_summary from interactions and customers, as of the
+ * default as-of date (the day after the last interaction), in one transaction: readers see the old tables or the
+ * new ones, never a mix. Registered as the refresh step 'metrics' in pipeline.ts.
+ */
+export async function refreshMetrics(db: Database): Promise<{ as_of: string }> {
+	const days = await inactivityDays(db);
+	const rfm = await defaultRfmConfig(db);
+	return db.transaction(async (s) => {
+		await s.exec(loadQuery('customer_day_refresh'));
+		const asOf = await latestAsOf(s);
+		await s.exec('DELETE FROM customer_summary');
+		await s.exec(
+			`INSERT INTO customer_summary BY NAME ${loadQuery('customer_summary_compute')}`,
+			computeParams(asOf, {}, rfm, days)
+		);
+		const state: Record<string, string> = {
+			as_of: asOf,
+			refreshed_at: new Date().toISOString(),
+			rfm_config: JSON.stringify(rfm),
+			inactivity_days: String(days)
+		};
+		for (const [key, value] of Object.entries(state)) {
+			await s.exec('INSERT OR REPLACE INTO metrics_state (key, value) VALUES ($key, $value)', { key, value });
+		}
+		return { as_of: asOf };
+	});
+}

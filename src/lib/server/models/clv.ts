@@ -1,0 +1,59 @@
+import { bgnbdExpectedIfAlive, bgnbdPAlive, type BgNbdParams } from './bgnbd';
+import { gammaGammaExpectedSpend, type GammaGammaParams } from './gammagamma';
+
+/** A month, in days: a twelfth of the mean Gregorian year. */
+export const DAYS_PER_MONTH = 365.25 / 12;
+
+export interface ClvHorizon {
+	/** Length of the horizon, in the model's time unit. */
+	horizon: number;
+	/** Length of a month, in the model's time unit (DAYS_PER_MONTH / unit days). */
+	month: number;
+	/** Discount rate per month, e.g. 0.01. */
+	discountRate: number;
+}
+
+/**
+ * Discounted expected purchases of a customer alive at T, over monthly steps tᵢ = min(i·month, horizon):
+ * Σᵢ [E(tᵢ) − E(tᵢ₋₁)] · (1 + d)^−(tᵢ/month). This is the discounted-cash-flow CLV of lifetimes'
+ * `customer_lifetime_value` (Fader, Hardie & Lee 2005, "RFM and CLV"), with the month fixed at 365.25/12 days in
+ * every time unit. Depends on the customer only through (x, T), so callers cache it.
+ */
+export function discountedPurchasesIfAlive(p: BgNbdParams, x: number, T: number, h: ClvHorizon): number {
+	if (!(h.horizon > 0)) return 0;
+	const steps = Math.ceil(h.horizon / h.month - 1e-9);
+	let total = 0;
+	let before = 0;
+	for (let i = 1; i <= steps; i++) {
+		const t = Math.min(i * h.month, h.horizon);
+		const e = bgnbdExpectedIfAlive(p, x, T, t);
+		total += (e - before) / Math.pow(1 + h.discountRate, t / h.month);
+		before = e;
+	}
+	return total;
+}
+
+/**
+ * Predicted CLV over the horizon = P(alive) · discounted expected purchases if alive · E[spend per purchase day]
+ * (BG/NBD for the count, Gamma-Gamma for the spend; assumes spend is independent of frequency).
+ */
+export function predictedClv(
+	bg: BgNbdParams,
+	gg: GammaGammaParams,
+	c: { x: number; tx: number; T: number; m: number },
+	h: ClvHorizon
+): number {
+	if (!(h.horizon > 0)) return 0;
+	return (
+		bgnbdPAlive(bg, c.x, c.tx, c.T) *
+		discountedPurchasesIfAlive(bg, c.x, c.T, h) *
+		gammaGammaExpectedSpend(gg, c.x, c.m)
+	);
+}
+
+export type ChurnBand = 'low' | 'medium' | 'high';
+
+/** Churn probability bands: low < 0.33 <= medium < 0.66 <= high. */
+export function churnBand(churnProbability: number): ChurnBand {
+	return churnProbability < 0.33 ? 'low' : churnProbability < 0.66 ? 'medium' : 'high';
+}

@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Database } from '../db';
+import { exportSegment, type ExportFormat, type ExportOptions, type ExportResult } from './export';
+import type { Rule } from './rule';
+
+/**
+ * Exports requested from the web UI: written by the server into the folder `exports/` beside the database file
+ * (never a path from the request), then downloaded by export id.
+ */
+export function exportsDir(db: Database): string {
+	return join(db.path === ':memory:' ? process.cwd() : dirname(db.path), 'exports');
+}
+
+export async function exportForDownload(
+	db: Database,
+	input: { rule: Rule; segmentName?: string | null } & ExportOptions
+): Promise<ExportResult> {
+	const dir = exportsDir(db);
+	mkdirSync(dir, { recursive: true });
+	const format: ExportFormat = input.format ?? 'csv';
+	const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+	const file = join(dir, `segment-${stamp}-${Math.random().toString(36).slice(2, 8)}.${format}`);
+	return exportSegment(db, { ...input, format, file });
+}
+
+/** Where an export's file is (only files the server wrote in its exports folder). */
+export async function exportFile(
+	db: Database,
+	exportId: number
+): Promise<{ file: string; format: ExportFormat; segmentName: string | null } | null> {
+	const rows = await db.sql<{ file: string; format: ExportFormat; segment_name: string | null }>(
+		'SELECT file, format, segment_name FROM segment_exports WHERE export_id = $id::BIGINT',
+		{ id: exportId }
+	);
+	const r = rows[0];
+	if (!r || dirname(r.file) !== exportsDir(db)) return null;
+	return { file: r.file, format: r.format, segmentName: r.segment_name };
+}

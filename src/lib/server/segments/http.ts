@@ -1,0 +1,29 @@
+import { error } from '@sveltejs/kit';
+import { ZodError } from 'zod';
+import { RuleError } from './rule';
+import { SegmentExists, SegmentNotFound } from './saved';
+
+/** Reads a JSON request body or answers 400 saying what is wrong. */
+export async function jsonBody(request: Request): Promise<Record<string, unknown>> {
+	try {
+		const body: unknown = await request.json();
+		if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+	} catch {
+		/* fall through */
+	}
+	error(400, 'expected a JSON object in the request body');
+}
+
+/** Turns the user's mistakes (bad rule, unknown segment, bad option) into 400/404 with the reason. */
+export async function userErrors<T>(fn: () => Promise<T>): Promise<T> {
+	try {
+		return await fn();
+	} catch (e) {
+		if (e instanceof RuleError) error(400, e.message);
+		if (e instanceof ZodError)
+			error(400, e.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+		if (e instanceof SegmentNotFound) error(404, e.message);
+		if (e instanceof SegmentExists) error(409, e.message);
+		throw e;
+	}
+}

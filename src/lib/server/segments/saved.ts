@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import type { Database } from '../db';
+import { parseRule, type Rule } from './rule';
+
+/** Saved segments (table saved_segments): a name, a description and a rule. */
+export interface SavedSegment {
+	name: string;
+	description: string | null;
+	rule: Rule;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export const segmentNameSchema = z
+	.string()
+	.trim()
+	.min(1, 'a segment name cannot be empty')
+	.max(120, 'a segment name has at most 120 characters');
+
+export class SegmentNotFound extends Error {
+	constructor(name: string) {
+		super(`no saved segment named '${name}'; run \`crm segment list\` to see the saved segments`);
+	}
+}
+
+export class SegmentExists extends Error {
+	constructor(name: string) {
+		super(`a segment named '${name}' already exists; choose another name or replace it`);
+	}
+}
+
+type Stored = {
+	name: string;
+	description: string | null;
+	rule: string;
+	created_at: string;
+	updated_at: string;
+};
+
+const SELECT = `SELECT name, description, rule::VARCHAR AS rule,
+	strftime(created_at, '%Y-%m-%d %H:%M:%S') AS created_at, strftime(updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at
+	FROM saved_segments`;
+
+function fromStored(r: Stored): SavedSegment {
+	return {
+		name: r.name,
+		description: r.description,
+		rule: JSON.parse(r.rule) as Rule,
+		createdAt: r.created_at,
+		updatedAt: r.updated_at
+	};
+}
+
+export async function listSegments(db: Database): Promise<SavedSegment[]> {
+	return (await db.sql<Stored>(`${SELECT} ORDER BY lower(name), name`)).map(fromStored);
+}
+
+export async function getSegment(db: Database, name: string): Promise<SavedSegment> {
+	const rows = await db.sql<Stored>(`${SELECT} WHERE name = $name`, { name });
+	if (!rows[0]) throw new SegmentNotFound(name);
+	return fromStored(rows[0]);
+}
+
+/**
+ * Creates or replaces a saved segment (the rule is checked first). Replacing keeps created_at and moves
+ * updated_at; `overwrite: false` refuses to replace an existing name.
+ */
+export async function saveSegment(
+	db: Database,
+	input: { name: string; description?: string | null; rule: unknown },
+	options: { overwrite?: boolean } = {}
+): Promise<SavedSegment> {
+	const name = segmentNameSchema.parse(input.name);
+	const rule = parseRule(input.rule);
+	const description = input.description?.trim() || null;
+	await db.transaction(async (s) => {
+		const existing = await s.sql<{ n: number }>(
+			'SELECT count(*)::INTEGER AS n FROM saved_segments WHERE name = $name',
+			{
+				name
+			}
+		);
+		if ((existing[0]?.n ?? 0) > 0) {
+			if (options.overwrite === false) {
+				throw new SegmentExists(name);
+			}
+			await s.exec(
+				`UPDATE saved_segments SET description = $description, rule = $rule::JSON, updated_at = current_timestamp
+				 WHERE name = $name`,
+				{ name, description, rule: JSON.stringify(rule) }
+			);
+		} else {
+			await s.exec(
+				'INSERT INTO saved_segments (name, description, rule) VALUES ($name, $description, $rule::JSON)',
+				{ name, description, rule: JSON.stringify(rule) }
+			);
+		}
+	});
+	return getSegment(db, name);
+}
+
+export async function deleteSegment(db: Database, name: string): Promise<void> {
+	const rows = await db.sql<{ name: string }>(
+		'DELETE FROM saved_segments WHERE name = $name RETURNING name',
+		{
+			name
+		}
+	);
+	if (!rows[0]) throw new SegmentNotFound(name);
+}

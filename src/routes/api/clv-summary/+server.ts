@@ -1,0 +1,26 @@
+import { appDb } from '$lib/server/app-db';
+import { parseQuery, rowsResponse } from '$lib/server/api/respond';
+import { clvSummary } from '$lib/server/metrics/clv-summary';
+import { metricQuerySchema, rfmConfigFromOptions } from '$lib/server/metrics/summary';
+import type { RequestHandler } from './$types';
+
+const COLUMNS = [
+	'customers',
+	'predicted_clv',
+	'mean_p_alive',
+	'expected_purchases',
+	'horizon_days',
+	'model',
+	'as_of'
+];
+
+/**
+ * GET /api/clv-summary?as_of=&from=&to=&region=&channel=&acquisition_channel=&segment=&lifecycle=
+ * The filtered base's predicted CLV, mean P(alive) and expected purchases from the latest BG/NBD run; no rows
+ * before the first model run.
+ */
+export const GET: RequestHandler = async ({ url }) => {
+	const q = parseQuery(url, metricQuerySchema);
+	const rows = await clvSummary(await appDb(), q, rfmConfigFromOptions(q));
+	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+};

@@ -1,0 +1,32 @@
+import { appDb } from '$lib/server/app-db';
+import { parseQuery, rowsResponse } from '$lib/server/api/respond';
+import { cohortParamsSchema, cohortRetention } from '$lib/server/metrics/cohorts';
+import type { RequestHandler } from './$types';
+
+const COLUMNS = [
+	'breakdown',
+	'cohort',
+	'k',
+	'period',
+	'complete',
+	'cohort_size',
+	'customers',
+	'customers_on_or_after',
+	'revenue',
+	'cohort_revenue',
+	'share_on',
+	'share_on_or_after',
+	'revenue_ratio',
+	'is_average',
+	'value'
+];
+
+/**
+ * GET /api/cohorts?period=month&mode=on|on-or-after|revenue&breakdown=acquisition_channel|region|first_order_channel
+ *   &from=&to=&as_of=&...filters. The retention grid plus weighted-average rows (cohort NULL, is_average true).
+ */
+export const GET: RequestHandler = async ({ url }) => {
+	const q = parseQuery(url, cohortParamsSchema);
+	const rows = await cohortRetention(await appDb(), q);
+	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+};

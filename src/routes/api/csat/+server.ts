@@ -1,0 +1,28 @@
+import { appDb } from '$lib/server/app-db';
+import { parseQuery, rowsResponse } from '$lib/server/api/respond';
+import { csatByChannel } from '$lib/server/metrics/channels';
+import { filtersSchema } from '$lib/server/metrics/filters';
+import type { RequestHandler } from './$types';
+
+const COLUMNS = [
+	'channel',
+	'responses',
+	'mean',
+	'n1',
+	'n2',
+	'n3',
+	'n4',
+	'n5',
+	'share1',
+	'share2',
+	'share3',
+	'share4',
+	'share5'
+];
+
+/** GET /api/csat?from=&to=&channel=&...filters: CSAT mean and 1..5 distribution by channel, plus 'all'. */
+export const GET: RequestHandler = async ({ url }) => {
+	const q = parseQuery(url, filtersSchema);
+	const rows = await csatByChannel(await appDb(), q);
+	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+};

@@ -1,0 +1,24 @@
+import { appDb } from '$lib/server/app-db';
+import { rowsResponse } from '$lib/server/api/respond';
+import { customerPredictions } from '$lib/server/customers/customer360';
+import { customerIdParam } from '../params';
+import type { RequestHandler } from './$types';
+
+/** GET /api/customer/ID/predictions: one row per model at its latest as-of date (P(alive), churn band, CLV, ...). */
+export const GET: RequestHandler = async ({ url, params }) => {
+	const rows = await customerPredictions(await appDb(), customerIdParam(params.id));
+	return rowsResponse(url, rows as unknown as Record<string, unknown>[], [
+		'model',
+		'as_of',
+		'horizon_days',
+		'expected_purchases',
+		'p_alive',
+		'churn_probability',
+		'churn_band',
+		'expected_next_order',
+		'predicted_clv',
+		'historic_clv',
+		'total_clv',
+		'fit_id'
+	]);
+};

@@ -1,0 +1,40 @@
+import { appDb } from '$lib/server/app-db';
+import { parseQuery, rowsResponse } from '$lib/server/api/respond';
+import { customerListSchema } from '$lib/server/customers/list-params';
+import { listCustomers } from '$lib/server/customers/search';
+import type { RequestHandler } from './$types';
+
+const COLUMNS = [
+	'customer_id',
+	'name',
+	'email',
+	'phone',
+	'region',
+	'acquisition_channel',
+	'rfm_segment',
+	'segment_name_en',
+	'segment_name_vi',
+	'lifecycle_stage',
+	'r_score',
+	'f_score',
+	'm_score',
+	'orders',
+	'net_revenue',
+	'recency_days',
+	'last_purchase_at',
+	'predicted_clv',
+	'p_alive',
+	'churn_band'
+];
+
+/**
+ * GET /api/customers?q=&segment=&r=&f=&lifecycle=&cohort=&period=&k=&funnel_step=&sort=&dir=&page=&page_size=&contact=
+ * One page of matching customers (contacts masked unless contact=1); the number of matches is in X-Total-Count.
+ */
+export const GET: RequestHandler = async ({ url }) => {
+	const params = parseQuery(url, customerListSchema);
+	const list = await listCustomers(await appDb(), params);
+	const res = rowsResponse(url, list.rows as unknown as Record<string, unknown>[], COLUMNS);
+	res.headers.set('x-total-count', String(list.total));
+	return res;
+};

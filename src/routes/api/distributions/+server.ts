@@ -1,0 +1,17 @@
+import { appDb } from '$lib/server/app-db';
+import { parseQuery, rowsResponse } from '$lib/server/api/respond';
+import { metricDistributions } from '$lib/server/metrics/distributions';
+import { metricQuerySchema, rfmConfigFromOptions } from '$lib/server/metrics/summary';
+import type { RequestHandler } from './$types';
+
+const COLUMNS = ['measure', 'bin', 'x0', 'x1', 'count', 'overflow'];
+
+/**
+ * GET /api/distributions?as_of=&from=&to=&region=&channel=&acquisition_channel=&segment=&lifecycle=&method=...
+ * Histogram bins of recency, frequency, monetary, predicted CLV and P(alive), binned on the server.
+ */
+export const GET: RequestHandler = async ({ url }) => {
+	const q = parseQuery(url, metricQuerySchema);
+	const rows = await metricDistributions(await appDb(), q, rfmConfigFromOptions(q));
+	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+};

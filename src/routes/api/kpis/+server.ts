@@ -1,0 +1,28 @@
+import { appDb } from '$lib/server/app-db';
+import { parseQuery, rowsResponse } from '$lib/server/api/respond';
+import { kpis, periodParamsSchema } from '$lib/server/metrics/kpis';
+import type { RequestHandler } from './$types';
+
+const COLUMNS = [
+	'period',
+	'period_end',
+	'complete',
+	'metric',
+	'value',
+	'previous',
+	'change',
+	'change_rel',
+	'year_ago',
+	'yoy_change',
+	'yoy_change_rel'
+];
+
+/**
+ * GET /api/kpis?period=day|week|month|quarter|year&from=&to=&as_of=&region=&channel=&acquisition_channel=&segment=&lifecycle=
+ * One row per (period, metric) with the change against the previous period and the same period a year earlier.
+ */
+export const GET: RequestHandler = async ({ url }) => {
+	const q = parseQuery(url, periodParamsSchema);
+	const rows = await kpis(await appDb(), q);
+	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+};

@@ -1,0 +1,21 @@
+import { appDb } from '$lib/server/app-db';
+import { parseQuery, rowsResponse } from '$lib/server/api/respond';
+import { lifecycleCustomerCounts } from '$lib/server/metrics/lifecycle-customer';
+import { metricQuerySchema } from '$lib/server/metrics/summary';
+import type { RequestHandler } from './$types';
+
+const COLUMNS = ['lifecycle_stage', 'customers', 'share', 'revenue', 'net_revenue', 'mean_recency_days'];
+
+/**
+ * GET /api/lifecycle-stages?as_of=&from=&to=&region=&channel=&acquisition_channel=&segment=&lifecycle=
+ * Customers, share and net revenue (as `revenue`) per lifecycle stage now, every stage also when empty.
+ */
+export const GET: RequestHandler = async ({ url }) => {
+	const q = parseQuery(url, metricQuerySchema);
+	const { rows } = await lifecycleCustomerCounts(await appDb(), q);
+	return rowsResponse(
+		url,
+		rows.map((r) => ({ ...r, revenue: r.net_revenue })),
+		COLUMNS
+	);
+};

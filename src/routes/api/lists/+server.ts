@@ -1,0 +1,35 @@
+import { json } from '@sveltejs/kit';
+import { appDb } from '$lib/server/app-db';
+import { jsonBody, userErrors } from '$lib/server/segments/http';
+import { deleteSegment, listSegments, saveSegment } from '$lib/server/segments/saved';
+import type { RequestHandler } from './$types';
+
+/** GET /api/lists: the saved segments (name, description, rule, createdAt, updatedAt). */
+export const GET: RequestHandler = async () => json(await listSegments(await appDb()));
+
+/** POST /api/lists {name, description?, rule, overwrite?}: saves a segment (409 when the name is taken). */
+export const POST: RequestHandler = async ({ request }) => {
+	const body = await jsonBody(request);
+	return userErrors(async () =>
+		json(
+			await saveSegment(
+				await appDb(),
+				{
+					name: String(body.name ?? ''),
+					description: typeof body.description === 'string' ? body.description : null,
+					rule: body.rule
+				},
+				{ overwrite: body.overwrite === true }
+			)
+		)
+	);
+};
+
+/** DELETE /api/lists?name=NAME */
+export const DELETE: RequestHandler = async ({ url }) => {
+	const name = url.searchParams.get('name') ?? '';
+	return userErrors(async () => {
+		await deleteSegment(await appDb(), name);
+		return json({ deleted: name });
+	});
+};

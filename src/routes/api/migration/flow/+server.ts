@@ -1,0 +1,36 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { appDb } from '$lib/server/app-db';
+import { parseQuery } from '$lib/server/api/respond';
+import { jsonBody, userErrors } from '$lib/server/segments/http';
+import { migrationFlowMembers, saveMigrationFlow } from '$lib/server/segments/migration';
+import type { RequestHandler } from './$types';
+
+const flowQuery = z.object({
+	from: z.string(),
+	to: z.string(),
+	dimension: z.enum(['rfm_segment', 'lifecycle_stage']).default('rfm_segment'),
+	source: z.string().min(1).max(200),
+	target: z.string().min(1).max(200),
+	limit: z.coerce.number().int().min(1).max(1000).default(100),
+	format: z.string().optional()
+});
+
+/** GET /api/migration/flow?from&to&dimension&source&target&limit: the flow's customers, most valuable first. */
+export const GET: RequestHandler = async ({ url }) => {
+	const q = parseQuery(url, flowQuery);
+	return userErrors(async () => json(await migrationFlowMembers(await appDb(), q, q.limit)));
+};
+
+/** POST /api/migration/flow {from, to, dimension, source, target, name, description?}: saves the flow as a segment. */
+export const POST: RequestHandler = async ({ request }) => {
+	const body = await jsonBody(request);
+	return userErrors(async () => {
+		const q = flowQuery
+			.omit({ limit: true, format: true })
+			.extend({ name: z.string(), description: z.string().optional() })
+			.parse(body);
+		const r = await saveMigrationFlow(await appDb(), q);
+		return json({ name: r.segment.name, customers: r.customers });
+	});
+};

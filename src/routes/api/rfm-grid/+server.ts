@@ -1,0 +1,17 @@
+import { appDb } from '$lib/server/app-db';
+import { parseQuery, rowsResponse } from '$lib/server/api/respond';
+import { rfmGrid } from '$lib/server/metrics/rfm';
+import { metricQuerySchema, rfmConfigFromOptions } from '$lib/server/metrics/summary';
+import type { RequestHandler } from './$types';
+
+const COLUMNS = ['r_score', 'f_score', 'customers', 'net_revenue', 'mean_m_score', 'share'];
+
+/**
+ * GET /api/rfm-grid?as_of=&from=&to=&region=&channel=&acquisition_channel=&segment=&lifecycle=&method=&r_cuts=...
+ * The 25 recency x frequency cells: customers, net revenue, mean M score, share.
+ */
+export const GET: RequestHandler = async ({ url }) => {
+	const q = parseQuery(url, metricQuerySchema);
+	const rows = await rfmGrid(await appDb(), q, rfmConfigFromOptions(q));
+	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+};

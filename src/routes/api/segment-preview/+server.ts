@@ -1,0 +1,18 @@
+import { json } from '@sveltejs/kit';
+import { appDb } from '$lib/server/app-db';
+import { jsonBody, userErrors } from '$lib/server/segments/http';
+import { previewSegment } from '$lib/server/segments/preview';
+import { parseRule } from '$lib/server/segments/rule';
+import type { RequestHandler } from './$types';
+
+/**
+ * POST /api/segment-preview {rule}: members, share of base, revenue share, mean predicted CLV and a sample of the
+ * most valuable members (no names or contact details).
+ */
+export const POST: RequestHandler = async ({ request }) => {
+	const body = await jsonBody(request);
+	return userErrors(async () => {
+		const rule = parseRule(body.rule);
+		return json(await previewSegment(await appDb(), rule, 20), { headers: { 'cache-control': 'no-store' } });
+	});
+};

@@ -1,0 +1,24 @@
+import { appDb } from '$lib/server/app-db';
+import { parseQuery, rowsResponse } from '$lib/server/api/respond';
+import { ticketPeriods } from '$lib/server/metrics/channels';
+import { periodParamsSchema } from '$lib/server/metrics/kpis';
+import type { RequestHandler } from './$types';
+
+const COLUMNS = [
+	'period',
+	'complete',
+	'channel',
+	'tickets',
+	'resolved',
+	'open',
+	'median_hours',
+	'p90_hours',
+	'mean_hours'
+];
+
+/** GET /api/tickets?period=month&from=&to=&channel=&...filters: ticket resolution hours (median, p90), open tickets. */
+export const GET: RequestHandler = async ({ url }) => {
+	const q = parseQuery(url, periodParamsSchema);
+	const rows = await ticketPeriods(await appDb(), q);
+	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+};

@@ -1,0 +1,51 @@
+import { appDb } from '$lib/server/app-db';
+import { metricsState } from '$lib/server/metrics/summary';
+import {
+	MIGRATION_DIMENSIONS,
+	migrationParamsSchema,
+	segmentMigration
+} from '$lib/server/segments/migration';
+import type { PageServerLoad } from './$types';
+
+function shift(iso: string, days: number): string {
+	const d = new Date(`${iso}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + days);
+	return d.toISOString().slice(0, 10);
+}
+
+/**
+ * /migration?from=&to=&dimension=: flows between segments at two as-of dates. Defaults: the latest as-of date and
+ * 180 days before it.
+ */
+export const load: PageServerLoad = async ({ url }) => {
+	const db = await appDb();
+	const segments = await db.sql<{ key: string; name_en: string; name_vi: string; priority: number }>(
+		'SELECT key, name_en, name_vi, priority FROM rfm_segments ORDER BY priority'
+	);
+	const latest = (await metricsState(db)).as_of ?? new Date().toISOString().slice(0, 10);
+	const dimensionRaw = url.searchParams.get('dimension');
+	const input = {
+		from: url.searchParams.get('from') ?? shift(latest, -180),
+		to: url.searchParams.get('to') ?? latest,
+		dimension: (MIGRATION_DIMENSIONS as readonly string[]).includes(dimensionRaw ?? '')
+			? dimensionRaw!
+			: 'rfm_segment'
+	};
+	const parsed = migrationParamsSchema.safeParse(input);
+	if (!parsed.success) {
+		return {
+			...input,
+			flows: [],
+			segments,
+			error: parsed.error.issues.map((i) => i.message).join('; '),
+			filterFields: [] as never[]
+		};
+	}
+	return {
+		...parsed.data,
+		flows: await segmentMigration(db, parsed.data),
+		segments,
+		error: null,
+		filterFields: [] as never[]
+	};
+};

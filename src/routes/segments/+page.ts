@@ -1,0 +1,29 @@
+import { api, ifAvailable, snapshotParams } from '$lib/api';
+import type { PageLoad } from './$types';
+
+const GRID_MODES = ['customers', 'revenue', 'monetary'] as const;
+const SIZE_MODES = ['customers', 'revenue'] as const;
+
+/** The RFM grid, the segment summary and the distributions; modes (grid colour, treemap size) live in the URL. */
+export const load: PageLoad = async ({ fetch, url, parent }) => {
+	const params = snapshotParams(url);
+	const grid = url.searchParams.get('grid');
+	const size = url.searchParams.get('size');
+	const [rfmGrid, segments, distributions] = await Promise.all([
+		api.rfmGrid(fetch, params),
+		api.segments(fetch, params),
+		parent().then((p) => ifAvailable(p.apiEndpoints, 'distributions', () => api.distribution(fetch, params)))
+	]);
+	return {
+		rfmGrid,
+		segments,
+		distributions,
+		gridMode: (GRID_MODES as readonly string[]).includes(grid ?? '')
+			? (grid as (typeof GRID_MODES)[number])
+			: 'customers',
+		sizeMode: (SIZE_MODES as readonly string[]).includes(size ?? '')
+			? (size as (typeof SIZE_MODES)[number])
+			: 'customers',
+		filterFields: ['from', 'to', 'region', 'channel', 'acquisition_channel'] as const
+	};
+};

@@ -1,0 +1,295 @@
+/**
+ * End-to-end: the production build against a small generated database, driven in Debian's Chromium.
+ * Every page renders its charts with data and no console errors; numbers on screen equal the API's; a filter
+ * changes the numbers and the URL; a chart click leads to the right customer list; Vietnamese switches text and
+ * number formats. Screenshots of every page go to screenshots/ (git-ignored).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './helpers/browser';
+import { demoDatabase, ensureBuild, root, startApp, type RunningApp } from './helpers/app';
+import { waitUsable } from './helpers/ready';
+
+const SHOTS = join(root, 'screenshots');
+let app: RunningApp;
+let browser: Browser;
+let context: BrowserContext;
+let cleanupDb: () => void = () => undefined;
+
+beforeAll(async () => {
+	// Fail first, with the fix, when there is no browser.
+	browser = await launchChromium();
+	ensureBuild((m) => console.log(m));
+	const db = demoDatabase(2000);
+	cleanupDb = db.cleanup;
+	app = await startApp(db.path);
+	context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+	mkdirSync(SHOTS, { recursive: true });
+}, 600_000);
+
+afterAll(async () => {
+	await context?.close();
+	await browser?.close();
+	await app?.stop();
+	cleanupDb();
+});
+
+async function api<T>(path: string): Promise<{ rows: T; total: number | null }> {
+	const sep = path.includes('?') ? '&' : '?';
+	const res = await fetch(`${app.base}${path}${sep}format=json`);
+	if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+	const total = res.headers.get('x-total-count');
+	return { rows: (await res.json()) as T, total: total === null ? null : Number(total) };
+}
+
+/** Opens a page, waits until it is usable, and collects console errors and failed requests. */
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+	page.on('response', (r) => {
+		if (r.status() >= 500) errors.push(`HTTP ${r.status()} ${r.url()}`);
+	});
+	await page.goto(`${app.base}${path}`);
+	await waitUsable(page);
+	return { page, errors };
+}
+
+const shot = (page: Page, name: string) =>
+	page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const dataValue = async (page: Page, selector: string) =>
+	Number(await page.getAttribute(selector, 'data-value'));
+const vnd = (lang: string, n: number) =>
+	new Intl.NumberFormat(lang, { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(n);
+
+interface ListRow {
+	customer_id: string;
+	net_revenue: number;
+	email: string | null;
+}
+
+describe('every page renders its charts with data and no console errors', () => {
+	const pages = [
+		['overview', '/'],
+		['segments', '/segments'],
+		['cohorts', '/cohorts'],
+		['customers', '/customers'],
+		['channels', '/channels'],
+		['models', '/models']
+	] as const;
+	for (const [name, path] of pages) {
+		it(name, async () => {
+			const { page, errors } = await open(path);
+			try {
+				await shot(page, name);
+				const charts = await page.locator('main svg[role="img"]').count();
+				const rows = await page.locator('main table tbody tr').count();
+				expect(charts + rows).toBeGreaterThan(0);
+				expect(await page.locator('main [data-state="error"]').count()).toBe(0);
+				expect(errors).toEqual([]);
+			} finally {
+				await page.close();
+			}
+		});
+	}
+});
+
+describe('the numbers on screen are the API’s', () => {
+	it('customer list: total, order and masked contacts', async () => {
+		const expected = await api<ListRow[]>('/api/customers?sort=net_revenue&dir=desc');
+		const { page } = await open('/customers');
+		try {
+			expect(await dataValue(page, '[data-testid="customers-total"]')).toBe(expected.total);
+			const ids = await page
+				.locator('[data-testid="customers-table"] tbody tr')
+				.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-customer')));
+			expect(ids).toEqual(expected.rows.map((r) => r.customer_id));
+			const first = page.locator('[data-testid="customers-table"] tbody tr').first();
+			expect(await first.locator('td.num[data-value]').first().textContent()).toBe(
+				vnd('en', expected.rows[0]!.net_revenue)
+			);
+			// contacts are masked in lists
+			expect(await first.locator('.contact-cell').textContent()).toContain('•••');
+		} finally {
+			await page.close();
+		}
+	});
+
+	it('customer 360: charts drawn, value, P(alive) and CLV', async () => {
+		const top = await api<ListRow[]>('/api/customers?sort=orders&page_size=1');
+		const id = top.rows[0]!.customer_id;
+		const profile = (
+			await api<{ orders: number; net_revenue: number; email: string }[]>(`/api/customer/${id}`)
+		).rows[0]!;
+		const prediction = (
+			await api<{ p_alive: number; predicted_clv: number }[]>(`/api/customer/${id}/predictions`)
+		).rows[0]!;
+		const { page, errors } = await open(`/customers/${id}`);
+		try {
+			await shot(page, 'customer-360');
+			for (const chart of ['chart-timeline', 'chart-palive']) {
+				expect(await page.getAttribute(`[data-testid="${chart}"]`, 'data-state')).toBe('ready');
+			}
+			expect(Number(await page.getAttribute('[data-chart="timeline"]', 'data-points'))).toBeGreaterThan(0);
+			expect(errors).toEqual([]);
+			expect(await dataValue(page, '[data-testid="customer-orders"]')).toBe(profile.orders);
+			expect(await page.textContent('[data-testid="customer-revenue"]')).toBe(vnd('en', profile.net_revenue));
+			expect(await dataValue(page, '[data-testid="customer-palive"]')).toBeCloseTo(prediction.p_alive, 12);
+			expect(await page.textContent('[data-testid="customer-clv"]')).toBe(
+				vnd('en', prediction.predicted_clv)
+			);
+			// the person opened this customer: the full contact is shown here
+			expect(await page.textContent('main')).toContain(profile.email);
+		} finally {
+			await page.close();
+		}
+	});
+
+	it('journey funnel and model parameters', async () => {
+		const funnel = (await api<{ stage: string; customers_nested: number }[]>('/api/funnel')).rows;
+		const fits = (
+			await api<{ model: string; param: string | null; estimate: number | null }[]>('/api/models/fits')
+		).rows;
+		const channels = await open('/channels');
+		try {
+			for (const step of funnel) {
+				expect(await dataValue(channels.page, `[data-step="${step.stage}"]`)).toBe(step.customers_nested);
+			}
+		} finally {
+			await channels.page.close();
+		}
+		const models = await open('/models');
+		try {
+			const bg = fits.filter((f) => f.model === 'bgnbd' && f.param);
+			expect(bg.map((f) => f.param).sort()).toEqual(['a', 'alpha', 'b', 'r']);
+			for (const p of bg) {
+				expect(await dataValue(models.page, `[data-model="bgnbd"] [data-param="${p.param}"]`)).toBe(
+					p.estimate
+				);
+			}
+			expect(await models.page.locator('[data-chart="calibration"]').count()).toBe(1);
+		} finally {
+			await models.page.close();
+		}
+	});
+});
+
+describe('filters live in the URL and change the numbers', () => {
+	it('region filter on the customer list', async () => {
+		const all = await api<ListRow[]>('/api/customers?page_size=1');
+		const regions = (await api<{ region: string }[]>('/api/customers?page_size=200&sort=customer_id')).rows
+			.map((r) => r.region)
+			.filter(Boolean);
+		const region = regions[0]!;
+		const filtered = await api<ListRow[]>(`/api/customers?page_size=1&region=${encodeURIComponent(region)}`);
+		expect(filtered.total).toBeLessThan(all.total!);
+		const { page } = await open('/customers');
+		try {
+			const field = page.locator('[data-testid="filter-bar"] [name="region"]');
+			if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(region);
+			else {
+				await field.fill(region);
+				await field.press('Enter');
+			}
+			await page.waitForURL((u) => u.searchParams.get('region') === region);
+			await page.waitForFunction(
+				(n) =>
+					document.querySelector('[data-testid="customers-total"]')?.getAttribute('data-value') === String(n),
+				filtered.total
+			);
+			expect(await dataValue(page, '[data-testid="customers-total"]')).toBe(filtered.total);
+			await page.goBack();
+			await page.waitForURL((u) => !u.searchParams.has('region'));
+			await page.waitForFunction(
+				(n) =>
+					document.querySelector('[data-testid="customers-total"]')?.getAttribute('data-value') === String(n),
+				all.total
+			);
+		} finally {
+			await page.close();
+		}
+	});
+
+	it('date range on the channels page changes the funnel', async () => {
+		const from = '2025-01-01';
+		const before = (await api<{ customers_nested: number }[]>('/api/funnel')).rows[0]!.customers_nested;
+		const after = (await api<{ customers_nested: number }[]>(`/api/funnel?from=${from}`)).rows[0]!
+			.customers_nested;
+		expect(after).toBeLessThan(before);
+		const { page } = await open('/channels');
+		try {
+			await page.fill('[data-testid="filter-from"]', from);
+			await page.locator('[data-testid="filter-bar"] button[type="submit"]').click();
+			await page.waitForURL((u) => u.searchParams.get('from') === from);
+			await page.waitForFunction(
+				(n) =>
+					document.querySelector('[data-step="any_interaction"]')?.getAttribute('data-value') === String(n),
+				after
+			);
+		} finally {
+			await page.close();
+		}
+	});
+});
+
+describe('a chart click leads to the right customer list', () => {
+	it('journey funnel step -> its customers', async () => {
+		const step = (await api<{ stage: string; customers_nested: number }[]>('/api/funnel')).rows.find(
+			(r) => r.stage === 'repeat_purchase'
+		)!;
+		const { page } = await open('/channels');
+		try {
+			await page.locator('[data-step="repeat_purchase"]').click();
+			await page.waitForURL(
+				(u) => u.pathname === '/customers' && u.searchParams.get('funnel_step') === 'repeat_purchase'
+			);
+			await waitUsable(page);
+			expect(await dataValue(page, '[data-testid="customers-total"]')).toBe(step.customers_nested);
+			await shot(page, 'customers-funnel-step');
+		} finally {
+			await page.close();
+		}
+	});
+
+	it('keyboard: Enter on a funnel step does the same', async () => {
+		const { page } = await open('/channels');
+		try {
+			await page.locator('[data-step="loyal"]').focus();
+			await page.keyboard.press('Enter');
+			await page.waitForURL((u) => u.searchParams.get('funnel_step') === 'loyal');
+		} finally {
+			await page.close();
+		}
+	});
+});
+
+describe('Vietnamese', () => {
+	it('switching to VI shows Vietnamese text and vi-VN formats', async () => {
+		const top = await api<ListRow[]>('/api/customers?sort=net_revenue&page_size=1');
+		const id = top.rows[0]!.customer_id;
+		const profile = (await api<{ net_revenue: number }[]>(`/api/customer/${id}`)).rows[0]!;
+		const { page } = await open(`/customers/${id}`);
+		try {
+			await page.locator('[data-testid="lang-vi"]').click();
+			await page.waitForFunction(() => document.documentElement.lang === 'vi');
+			await page.waitForFunction(() => document.querySelector('#h-profile')?.textContent === 'Hồ sơ');
+			const revenue = await page.textContent('[data-testid="customer-revenue"]');
+			expect(revenue).toBe(vnd('vi-VN', profile.net_revenue));
+			expect(revenue).toMatch(/^[\d.]+\s₫$/);
+			await shot(page, 'customer-360-vi');
+			// remembered: a new page load stays Vietnamese
+			await page.goto(`${app.base}/channels`);
+			await waitUsable(page);
+			expect(await page.textContent('h1')).toBe('Kênh và hành trình');
+			await shot(page, 'channels-vi');
+		} finally {
+			await context.clearCookies();
+			await page.close();
+		}
+	});
+});

@@ -1,0 +1,53 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { tmpRoot } from '../helpers/db';
+import { malformedDir, removeTempFiles, tempFile } from './helpers';
+
+const dbPath = join(tmpRoot, `cli-${randomUUID()}.duckdb`);
+const crm = (...args: string[]) =>
+	spawnSync(process.execPath, ['bin/crm.js', '--db', dbPath, ...args], {
+		cwd: process.cwd(),
+		encoding: 'utf8'
+	});
+
+describe('crm ingest (CLI)', () => {
+	afterAll(() => {
+		rmSync(dbPath, { force: true });
+		rmSync(`${dbPath}.wal`, { force: true });
+		removeTempFiles();
+	});
+
+	it(
+		'prints a JSON report, loads good files and reports bad ones with exit code 1',
+		{ timeout: 180_000 },
+		() => {
+			const good = tempFile('good.csv', 'customer_id,occurred_at,amount\nc1,2024-01-01,5\nc2,2024-01-02,x\n');
+			const r = crm('ingest', good, join(malformedDir, 'truncated.parquet'), '--json', '--no-refresh');
+			expect(r.status).toBe(1);
+			const reports = JSON.parse(r.stdout) as { file: string; rows_loaded?: number; error?: string }[];
+			expect(reports).toHaveLength(2);
+			expect(reports[0]).toMatchObject({
+				file: good,
+				rows_read: 2,
+				rows_loaded: 1,
+				reasons: { 'non-numeric amount': 1 }
+			});
+			expect(reports[1]?.error).toMatch(/cannot read .*truncated\.parquet as a Parquet file/);
+			expect(r.stderr).toMatch(/crm ingest: cannot read/);
+		}
+	);
+
+	it('says what is wrong with the options and exits with 2', { timeout: 180_000 }, () => {
+		const r = crm('ingest', 'x.csv', '--preset', 'nope');
+		expect(r.status).toBe(2);
+		expect(r.stderr).toContain("--preset must be generic, online-retail or cdnow, got 'nope'");
+		const m = crm('ingest', 'x.csv', '--map', 'customer_id');
+		expect(m.status).toBe(2);
+		expect(m.stderr).toContain(
+			"--map expects field=column (e.g. --map occurred_at=InvoiceDate), got 'customer_id'"
+		);
+	});
+});

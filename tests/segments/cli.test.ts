@@ -1,0 +1,124 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../../src/lib/server/db';
+import { tempDb, tmpRoot } from '../helpers/db';
+import { crm } from '../helpers/cli';
+import { seedCustomers } from './fixture';
+
+let path: string;
+let cleanup: () => void;
+const dir = join(tmpRoot, `segment-cli-${randomUUID()}`);
+
+beforeAll(async () => {
+	const t = await tempDb();
+	path = t.path;
+	cleanup = t.cleanup;
+	await seedCustomers(t.db, 200);
+	t.db.close();
+	mkdirSync(dir, { recursive: true });
+});
+afterAll(() => {
+	cleanup?.();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+// Each call starts the real CLI in a child process (several seconds on a busy machine): generous timeouts.
+describe('crm segment', { timeout: 300_000 }, () => {
+	it('save, list, show, export, delete', async () => {
+		const ruleFile = join(dir, 'rule.json');
+		writeFileSync(
+			ruleFile,
+			JSON.stringify({ field: 'rfm_segment', op: 'in', value: ['champions', 'at_risk'] })
+		);
+		const saved = crm([
+			'--db',
+			path,
+			'segment',
+			'save',
+			'vip list',
+			'--rule',
+			ruleFile,
+			'--description',
+			'test'
+		]);
+		expect(saved.stderr).toBe('');
+		expect(saved.status).toBe(0);
+		expect(saved.stdout).toMatch(/saved 'vip list': \d+ customers/);
+
+		const list = crm(['--db', path, 'segment', 'list', '--json']);
+		expect(JSON.parse(list.stdout)).toEqual([
+			expect.objectContaining({ name: 'vip list', description: 'test' })
+		]);
+
+		const show = crm(['--db', path, 'segment', 'show', 'vip list', '--json']);
+		const shown = JSON.parse(show.stdout) as { preview: { members: number; withSmsConsent: number } };
+		expect(shown.preview.members).toBeGreaterThan(0);
+
+		const out = join(dir, 'vip.csv');
+		const exp = crm([
+			'--db',
+			path,
+			'segment',
+			'export',
+			'vip list',
+			'--format',
+			'csv',
+			'--out',
+			out,
+			'--channel',
+			'sms',
+			'--columns',
+			'customer_id,phone',
+			'--json'
+		]);
+		expect(exp.status).toBe(0);
+		const result = JSON.parse(exp.stdout) as { members: number; leftOutNoConsent: number; matched: number };
+		expect(result.members).toBe(shown.preview.withSmsConsent);
+		expect(result.members + result.leftOutNoConsent).toBe(result.matched);
+		const lines = readFileSync(out, 'utf8').trim().split('\n');
+		expect(lines[0]).toBe('customer_id,phone');
+		expect(lines.length - 1).toBe(result.members);
+
+		const db = await Database.open({ path });
+		try {
+			const ids = await db.sql<{ customer_id: string }>(`SELECT customer_id FROM read_csv($f) ORDER BY 1`, {
+				f: out
+			});
+			const recorded = await db.sql<{ customer_id: string }>(
+				'SELECT customer_id FROM segment_export_members ORDER BY 1'
+			);
+			expect(ids).toEqual(recorded);
+		} finally {
+			db.close();
+		}
+
+		expect(crm(['--db', path, 'segment', 'delete', 'vip list']).status).toBe(0);
+		expect(JSON.parse(crm(['--db', path, 'segment', 'list', '--json']).stdout)).toEqual([]);
+	});
+
+	it('says what was wrong', () => {
+		const bad = join(dir, 'bad.json');
+		writeFileSync(bad, JSON.stringify({ field: 'salary', op: '>', value: 1 }));
+		const r = crm(['--db', path, 'segment', 'save', 'x', '--rule', bad]);
+		expect(r.status).toBe(2);
+		expect(r.stderr).toMatch(/unknown field 'salary'; known fields: customer_id/);
+		const missing = crm(['--db', path, 'segment', 'export', 'nope', '--out', join(dir, 'x.csv')]);
+		expect(missing.status).toBe(2);
+		expect(missing.stderr).toMatch(/no saved segment named 'nope'/);
+		const fmt = crm([
+			'--db',
+			path,
+			'segment',
+			'export',
+			'nope',
+			'--out',
+			join(dir, 'x.csv'),
+			'--format',
+			'xlsx'
+		]);
+		expect(fmt.status).toBe(2);
+		expect(fmt.stderr).toMatch(/--format must be one of csv, parquet, json/);
+	});
+});
