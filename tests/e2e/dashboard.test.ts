@@ -256,6 +256,42 @@ describe('a chart click leads to the right customer list', () => {
 		}
 	});
 
+	it('R x F grid cell -> its customers, saved as a list with the same members', async () => {
+		const cells = (await api<{ r_score: number; f_score: number; customers: number }[]>('/api/rfm-grid'))
+			.rows;
+		const cell = cells.filter((c) => c.customers > 0).sort((a, b) => b.customers - a.customers)[0]!;
+		const { page, errors } = await open('/segments');
+		try {
+			await page
+				.locator(`[data-chart="heatmap"] [data-row="${cell.f_score}"][data-col="${cell.r_score}"]`)
+				.click();
+			await page.waitForURL(
+				(u) =>
+					u.pathname === '/customers' &&
+					u.searchParams.get('r') === String(cell.r_score) &&
+					u.searchParams.get('f') === String(cell.f_score)
+			);
+			await waitUsable(page);
+			expect(await dataValue(page, '[data-testid="customers-total"]')).toBe(cell.customers);
+			const name = `e2e cell R${cell.r_score} F${cell.f_score}`;
+			await page.locator('[data-testid="save-list"] input[name="name"]').fill(name);
+			await page.locator('[data-testid="save-list"] button[type="submit"]').click();
+			await page.waitForURL((u) => u.pathname === `/lists/${encodeURIComponent(name)}`);
+			await waitUsable(page);
+			const lists = (await (await fetch(`${app.base}/api/lists`)).json()) as {
+				name: string;
+				rule: { field: string; op: string; value: string[] };
+			}[];
+			const saved = lists.find((l) => l.name === name);
+			expect(saved?.rule.field).toBe('customer_id');
+			expect(saved?.rule.value.length).toBe(cell.customers);
+			expect(errors).toEqual([]);
+			await shot(page, 'list-from-rfm-cell');
+		} finally {
+			await page.close();
+		}
+	});
+
 	it('keyboard: Enter on a funnel step does the same', async () => {
 		const { page } = await open('/channels');
 		try {

@@ -18,6 +18,9 @@ export const en: Record<string, string> = {
 	'customers.noResults':
 		'No customer matches. Check the spelling, or search by a part of the email or phone.',
 	'customers.filteredBy': 'Showing',
+	'customers.saveAsList': 'Save these customers as a list',
+	'customers.listName': 'list name',
+	'customers.save': 'Save',
 	'customers.clear': 'Clear all',
 	'customers.removeFilter': 'Remove this filter',
 	'customers.page': 'Page {page} of {pages}',
@@ -166,6 +169,9 @@ export const vi: Record<string, string> = {
 	'customers.noResults':
 		'Không có khách hàng phù hợp. Kiểm tra chính tả, hoặc tìm theo một phần email hay số điện thoại.',
 	'customers.filteredBy': 'Đang lọc',
+	'customers.saveAsList': 'Lưu các khách hàng này thành danh sách',
+	'customers.listName': 'tên danh sách',
+	'customers.save': 'Lưu',
 	'customers.clear': 'Bỏ tất cả',
 	'customers.removeFilter': 'Bỏ bộ lọc này',
 	'customers.page': 'Trang {page} / {pages}',

@@ -1,0 +1,28 @@
+import { error, json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { appDb } from '$lib/server/app-db';
+import { parseQuery } from '$lib/server/api/respond';
+import { customerListSchema } from '$lib/server/customers/list-params';
+import { saveCustomerListAsSegment } from '$lib/server/segments/from-list';
+import type { RequestHandler } from './$types';
+
+const bodySchema = z.object({
+	name: z.string().trim().min(1).max(100),
+	description: z.string().max(1000).optional()
+});
+
+/**
+ * POST /api/customers/save-list?<the list's query string> {name, description?}: saves the customers of that list
+ * (whatever chart led to it) as a segment of their ids. JSON only, so a cross-site form cannot trigger it.
+ */
+export const POST: RequestHandler = async ({ url, request }) => {
+	const params = parseQuery(url, customerListSchema);
+	const body = bodySchema.safeParse(await request.json().catch(() => null));
+	if (!body.success) error(400, 'bad body: expected JSON {"name": "..."}');
+	try {
+		const { segment, customers } = await saveCustomerListAsSegment(await appDb(), params, body.data);
+		return json({ name: segment.name, customers });
+	} catch (e) {
+		error(400, e instanceof Error ? e.message : String(e));
+	}
+};
