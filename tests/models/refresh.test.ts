@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Database } from '../../src/lib/server/db';
 import { sharedDatasets, tempDb } from '../helpers/db';
 import { loadCdnowSample } from './cdnow';
+import { refreshMetrics } from '../../src/lib/server/metrics/refresh';
 import { refreshModels } from '../../src/lib/server/models/service';
 import { refreshSteps } from '../../src/lib/server/pipeline';
 import {
@@ -33,6 +34,7 @@ describe('refreshModels', () => {
 		await db.exec(`INSERT INTO interactions (interaction_id, customer_id, occurred_at, type, amount)
 			SELECT i::VARCHAR, (i % 20)::VARCHAR, TIMESTAMP '2024-01-01' + INTERVAL (i) DAY, 'purchase', 10
 			FROM range(60) t(i)`);
+		await refreshMetrics(db);
 		await db.exec(`INSERT INTO predictions (customer_id, model, as_of, horizon_days, fit_id)
 			VALUES ('stale', 'bgnbd', DATE '2020-01-01', 365, 0)`);
 		const res = await refreshModels(db);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Database } from '../../src/lib/server/db';
 import { sharedDatasets, tempDb } from '../helpers/db';
 import { loadCdnowSample } from './cdnow';
+import { refreshMetrics } from '../../src/lib/server/metrics/refresh';
 
 const dir = sharedDatasets();
 if (!dir) console.warn('skipping the CDNOW model summary test: ../shared/datasets is absent');
@@ -21,7 +22,8 @@ describe('model summary (queries/model_summary.sql)', () => {
 			('3', 'a', '2024-01-08 10:00', 'purchase', 20), ('4', 'a', '2024-01-15 23:59', 'purchase', 40),
 			('5', 'a', '2024-01-15 12:00', 'refund', -4), ('6', 'a', '2024-01-16 00:00', 'purchase', 99),
 			('7', 'b', '2024-01-10 10:00', 'purchase', 7), ('8', 'b', '2024-01-11 10:00', 'email_open', NULL),
-			('9', 'c', '2024-01-12 10:00', 'refund', -3)`);
+			('9', 'c', '2024-01-12 10:00', 'refund', -3), ('10', 'b', '2024-01-13 10:00', 'refund', -2)`);
+		await refreshMetrics(db);
 		const rows = await db.query<Record<string, unknown>>('model_summary', {
 			as_of: '2024-01-15',
 			unit_days: 7
@@ -29,7 +31,8 @@ describe('model summary (queries/model_summary.sql)', () => {
 		const byId = Object.fromEntries(rows.map((r) => [r.customer_id as string, r]));
 		expect(Object.keys(byId).sort()).toEqual(['a', 'b']);
 		expect(byId.a).toMatchObject({ x: 2, t_x: 2, T: 2, m: 30, net_revenue: 71 });
-		expect(byId.b).toMatchObject({ x: 0, t_x: 0, T: 5 / 7, m: 0, net_revenue: 7 });
+		// b's refund falls on a day without a purchase: it lowers the historic CLV only.
+		expect(byId.b).toMatchObject({ x: 0, t_x: 0, T: 5 / 7, m: 0, net_revenue: 5 });
 		await db.exec('DELETE FROM interactions');
 	});
 

@@ -48,7 +48,7 @@ export interface ModelRequest {
 /** The day of the last purchase (YYYY-MM-DD), or undefined without purchases. */
 export async function lastPurchaseDay(s: Session): Promise<string | undefined> {
 	const rows = await s.sql<{ d: string | null }>(
-		"SELECT strftime(max(occurred_at)::DATE, '%Y-%m-%d') AS d FROM interactions WHERE type = 'purchase'"
+		"SELECT strftime(max(day), '%Y-%m-%d') AS d FROM customer_day WHERE purchases > 0"
 	);
 	return rows[0]?.d ?? undefined;
 }

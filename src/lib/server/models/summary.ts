@@ -1,6 +1,7 @@
 import type { Session } from '../db';
 import { loadQuery } from '../db';
 import type { CustomerHistories, SpendHistories } from './data';
+import { doubleVector } from './vectors';
 
 export type TimeUnit = 'day' | 'week';
 export const UNIT_DAYS: Record<TimeUnit, number> = { day: 1, week: 7 };
@@ -8,11 +9,21 @@ export const UNIT_DAYS: Record<TimeUnit, number> = { day: 1, week: 7 };
 /** The temp table (per connection) that holds queries/model_summary.sql's result while models are fitted. */
 export const SUMMARY_TABLE = 'temp.model_summary_now';
 
+/** Columns of SUMMARY_TABLE read once per materialisation and shared by every fit on the same session. */
+interface SummaryColumns {
+	x: Float64Array;
+	tx: Float64Array;
+	T: Float64Array;
+	m: Float64Array;
+}
+const columnsOf = new WeakMap<Session, Promise<SummaryColumns>>();
+
 /**
  * Materialises the model summary at `asOf` (YYYY-MM-DD, that day included) in SUMMARY_TABLE on this session's
  * connection, so that fitting, predicting and eligibility all read one computation.
  */
 export async function materialiseSummary(s: Session, asOf: string, unit: TimeUnit): Promise<void> {
+	columnsOf.delete(s);
 	await s.exec(`CREATE OR REPLACE TEMP TABLE model_summary_now AS ${loadQuery('model_summary')}`, {
 		as_of: asOf,
 		unit_days: UNIT_DAYS[unit]
@@ -20,8 +31,24 @@ export async function materialiseSummary(s: Session, asOf: string, unit: TimeUni
 }
 
 /**
- * Runs a query whose columns are all DOUBLE and returns them as Float64Arrays, reading DuckDB's vectors chunk by
- * chunk (several times faster than converting rows to JS objects, which matters at a million rows).
+ * (x, t_x, T, m) of every customer in SUMMARY_TABLE, sorted (so that sums, and so fits, are repeatable to the last
+ * bit), read once per materialisation.
+ */
+function summaryColumns(s: Session): Promise<SummaryColumns> {
+	let columns = columnsOf.get(s);
+	if (!columns) {
+		columns = doubleColumns(
+			s,
+			`SELECT x::DOUBLE, t_x::DOUBLE, "T"::DOUBLE, coalesce(m, 0)::DOUBLE FROM ${SUMMARY_TABLE} ORDER BY ALL`
+		).then(([x, tx, T, m]) => ({ x: x!, tx: tx!, T: T!, m: m! }));
+		columnsOf.set(s, columns);
+	}
+	return columns;
+}
+
+/**
+ * Runs a query whose columns are all non-NULL DOUBLE and returns them as Float64Arrays, copying DuckDB's vectors
+ * chunk by chunk (converting a million rows value by value costs more than the query itself).
  */
 async function doubleColumns(s: Session, sql: string): Promise<Float64Array[]> {
 	const result = await s.connection.run(sql);
@@ -30,10 +57,7 @@ async function doubleColumns(s: Session, sql: string): Promise<Float64Array[]> {
 	const columns = Array.from({ length: result.columnCount }, () => new Float64Array(rows));
 	let offset = 0;
 	for (const chunk of chunks) {
-		columns.forEach((col, j) => {
-			const vector = chunk.getColumnVector(j);
-			for (let i = 0; i < chunk.rowCount; i++) col[offset + i] = (vector.getItem(i) as number | null) ?? NaN;
-		});
+		columns.forEach((col, j) => col.set(doubleVector(chunk, j), offset));
 		offset += chunk.rowCount;
 	}
 	return columns;
@@ -41,20 +65,49 @@ async function doubleColumns(s: Session, sql: string): Promise<Float64Array[]> {
 
 /** Purchase histories grouped by identical (x, t_x, T), with the count as weight; sorted, so fits are repeatable. */
 export async function readHistories(s: Session): Promise<CustomerHistories> {
-	const [x, tx, T, weight] = await doubleColumns(
-		s,
-		`SELECT x::DOUBLE, t_x::DOUBLE, "T"::DOUBLE, count(*)::DOUBLE FROM ${SUMMARY_TABLE} GROUP BY ALL ORDER BY ALL`
-	);
-	return { x: x!, tx: tx!, T: T!, weight: weight! };
+	const c = await summaryColumns(s);
+	// Rows are sorted by (x, t_x, T, m): identical histories are adjacent, so grouping is one pass.
+	const n = c.x.length;
+	const out = {
+		x: new Float64Array(n),
+		tx: new Float64Array(n),
+		T: new Float64Array(n),
+		weight: new Float64Array(n)
+	};
+	let k = -1;
+	for (let i = 0; i < n; i++) {
+		if (k >= 0 && c.x[i] === out.x[k] && c.tx[i] === out.tx[k] && c.T[i] === out.T[k]) {
+			out.weight[k]!++;
+			continue;
+		}
+		k++;
+		out.x[k] = c.x[i]!;
+		out.tx[k] = c.tx[i]!;
+		out.T[k] = c.T[i]!;
+		out.weight[k] = 1;
+	}
+	const used = k + 1;
+	return {
+		x: out.x.subarray(0, used),
+		tx: out.tx.subarray(0, used),
+		T: out.T.subarray(0, used),
+		weight: out.weight.subarray(0, used)
+	};
 }
 
-/** Repeat customers' spend (x > 0, m > 0), grouped by identical (x, m). */
+/** Repeat customers' spend (x > 0, m > 0), one row each (weight 1), in the summary's sorted order. */
 export async function readSpend(s: Session): Promise<SpendHistories> {
-	const [x, m, weight] = await doubleColumns(
-		s,
-		`SELECT x::DOUBLE, m::DOUBLE, count(*)::DOUBLE FROM ${SUMMARY_TABLE} WHERE x > 0 AND m > 0 GROUP BY ALL ORDER BY ALL`
-	);
-	return { x: x!, m: m!, weight: weight! };
+	const c = await summaryColumns(s);
+	let n = 0;
+	for (let i = 0; i < c.x.length; i++) if (c.x[i]! > 0 && c.m[i]! > 0) n++;
+	const out = { x: new Float64Array(n), m: new Float64Array(n), weight: new Float64Array(n).fill(1) };
+	for (let i = 0, j = 0; i < c.x.length; i++) {
+		if (!(c.x[i]! > 0 && c.m[i]! > 0)) continue;
+		out.x[j] = c.x[i]!;
+		out.m[j] = c.m[i]!;
+		j++;
+	}
+	return out;
 }
 
 /** What the eligibility rules look at. */
