@@ -38,6 +38,8 @@ per_customer AS (
 		sum(net_revenue) AS net_revenue,
 		sum(purchase_amount) AS purchase_amount,
 		sum(refund_amount) AS refund_amount,
+		-- purchases of the first purchase day (the model summary leaves that day out of the mean spend m)
+		arg_min(purchase_amount, day) FILTER (WHERE purchases > 0) AS first_purchase_day_amount,
 		-- the two latest purchase days, newest first: [last, previous]
 		max(day, 2) FILTER (WHERE purchases > 0) AS last_two_days,
 		min(first_interaction_at) AS first_interaction_at,
@@ -71,6 +73,7 @@ measured AS (
 		coalesce(p.net_revenue, 0)::DECIMAL(18, 2) AS net_revenue,
 		coalesce(p.purchase_amount, 0)::DECIMAL(18, 2) AS purchase_amount,
 		coalesce(p.refund_amount, 0)::DECIMAL(18, 2) AS refund_amount,
+		p.first_purchase_day_amount::DECIMAL(18, 2) AS first_purchase_day_amount,
 		CASE WHEN p.orders > 0 THEN p.net_revenue::DOUBLE / p.orders END AS avg_order_value,
 		CASE WHEN p.purchase_days > 1
 			THEN (p.last_purchase_at::DATE - p.first_purchase_at::DATE)::DOUBLE / (p.purchase_days - 1)
@@ -132,7 +135,7 @@ segment_cells AS (
 )
 SELECT
 	s.customer_id, s.first_purchase_at, s.last_purchase_at, s.orders, s.purchase_days, s.net_revenue,
-	s.purchase_amount, s.refund_amount, s.avg_order_value, s.mean_days_between_orders, s.recency_days,
+	s.purchase_amount, s.refund_amount, s.first_purchase_day_amount, s.avg_order_value, s.mean_days_between_orders, s.recency_days,
 	s.tenure_days, s.previous_purchase_day, s.first_interaction_at, s.last_interaction_at, s.interactions,
 	s.channels_used, s.region, s.country, s.gender, s.birth_year, s.acquisition_channel, s.first_order_channel,
 	s.consent_email, s.consent_sms, s.r_score, s.f_score, s.m_score,

@@ -4,6 +4,8 @@
 -- models step runs: queries/customer_day_refresh.sql), so purchases on the same calendar day are already merged
 -- into one purchase day with their amounts summed, and refunds are already negative. Days with a refund and no
 -- purchase count only towards net_revenue (aggregated apart: they are few, and the main GROUP BY stays unfiltered).
+-- At a calibration end on or after every purchase and refund, queries/model_summary_current.sql gives the same
+-- rows from customer_summary, without this aggregation.
 -- Inputs: $as_of (DATE, end of calibration, that day included), $unit_days (1 for days, 7 for weeks).
 -- Output: customer_id, x (purchase days - 1), t_x (last - first purchase day), T ($as_of - first purchase day),
 --   both in units of $unit_days; m (mean spend of the repeat purchase days, first day excluded; 0 when x = 0),
@@ -14,8 +16,8 @@ WITH purchase_days AS (
 		count(*) - 1 AS x,
 		min(day) AS first_purchase,
 		max(day) AS last_purchase,
-		sum(purchase_amount)::DOUBLE AS spend,
-		arg_min(purchase_amount, day)::DOUBLE AS first_spend,
+		sum(purchase_amount) AS spend,
+		arg_min(purchase_amount, day) AS first_spend,
 		sum(net_revenue) AS net_revenue
 	FROM customer_day
 	WHERE day <= $as_of::DATE AND purchases > 0
@@ -32,7 +34,7 @@ SELECT
 	p.x::INTEGER AS x,
 	(p.last_purchase - p.first_purchase) / $unit_days::DOUBLE AS t_x,
 	($as_of::DATE - p.first_purchase) / $unit_days::DOUBLE AS "T",
-	CASE WHEN p.x > 0 THEN (p.spend - p.first_spend) / p.x ELSE 0 END AS m,
+	CASE WHEN p.x > 0 THEN (p.spend - p.first_spend)::DOUBLE / p.x ELSE 0 END AS m,
 	p.first_purchase,
 	p.last_purchase,
 	(p.net_revenue + coalesce(r.net_revenue, 0))::DOUBLE AS net_revenue

@@ -20,7 +20,20 @@ export interface ClvHorizon {
  * every time unit. Depends on the customer only through (x, T), so callers cache it.
  */
 export function discountedPurchasesIfAlive(p: BgNbdParams, x: number, T: number, h: ClvHorizon): number {
-	if (!(h.horizon > 0)) return 0;
+	return purchasesIfAlive(p, x, T, h).discounted;
+}
+
+/**
+ * The discounted sum above and, from the same evaluations, the undiscounted expected purchases over the whole
+ * horizon (its last step ends at the horizon): bgnbdExpectedIfAlive(p, x, T, h.horizon), bit for bit.
+ */
+export function purchasesIfAlive(
+	p: BgNbdParams,
+	x: number,
+	T: number,
+	h: ClvHorizon
+): { discounted: number; expected: number } {
+	if (!(h.horizon > 0)) return { discounted: 0, expected: 0 };
 	const steps = Math.ceil(h.horizon / h.month - 1e-9);
 	let total = 0;
 	let before = 0;
@@ -30,7 +43,7 @@ export function discountedPurchasesIfAlive(p: BgNbdParams, x: number, T: number,
 		total += (e - before) / Math.pow(1 + h.discountRate, t / h.month);
 		before = e;
 	}
-	return total;
+	return { discounted: total, expected: before };
 }
 
 /**

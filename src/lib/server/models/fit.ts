@@ -98,7 +98,8 @@ function fitLogParams(
 	return {
 		params,
 		stdErrors,
-		logLikelihood: logLik(theta).value,
+		// The objective at the optimum is −ln L / weight + penalty: undo both rather than evaluate ln L once more.
+		logLikelihood: -(result.value - pen * theta.reduce((acc, t) => acc + t * t, 0)) * weight,
 		converged: result.converged && theta.every(Number.isFinite),
 		// Iterations on all rows (plus those on the subsample, when there was one).
 		iterations: result.iterations + (warm ? start.iterations : 0),

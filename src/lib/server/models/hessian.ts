@@ -3,21 +3,21 @@ import { identity } from './optimize';
 /**
  * Standard errors of maximum-likelihood estimates: the square roots of the diagonal of the inverse of the
  * observed information (the Hessian of the negative log-likelihood), by the delta method when the fit was
- * on log-parameters (se(θ) = θ · se(ln θ)). The Hessian is a central difference of the analytic gradient.
+ * on log-parameters (se(θ) = θ · se(ln θ)). The Hessian is a forward difference of the analytic gradient with a
+ * small step (n + 1 gradients instead of 2n: at a million customers each costs tens of milliseconds); its
+ * truncation error, of the order of the step, is far below the precision a standard error is read with.
  */
 export function numericHessian(gradient: (x: number[]) => number[], x: number[], h = 1e-4): number[][] {
 	const n = x.length;
 	const H = identity(n).map((r) => r.map(() => 0));
+	const g0 = gradient(x);
 	for (let j = 0; j < n; j++) {
 		const up = [...x];
-		const down = [...x];
 		up[j] = x[j]! + h;
-		down[j] = x[j]! - h;
 		const gu = gradient(up);
-		const gd = gradient(down);
-		for (let i = 0; i < n; i++) H[i]![j] = (gu[i]! - gd[i]!) / (2 * h);
+		for (let i = 0; i < n; i++) H[i]![j] = (gu[i]! - g0[i]!) / h;
 	}
-	// Symmetrise: the two halves differ only by rounding.
+	// Symmetrise: the two halves differ only by rounding and the step.
 	for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) H[i]![j] = H[j]![i] = (H[i]![j]! + H[j]![i]!) / 2;
 	return H;
 }

@@ -1,6 +1,6 @@
 import type { Session } from '../db';
-import { bgnbdExpectedIfAlive, bgnbdMedianTimeToNext, type BgNbdParams } from './bgnbd';
-import { DAYS_PER_MONTH, discountedPurchasesIfAlive } from './clv';
+import { bgnbdMedianTimeToNext, type BgNbdParams } from './bgnbd';
+import { DAYS_PER_MONTH, purchasesIfAlive } from './clv';
 import type { GammaGammaParams } from './gammagamma';
 import { SUMMARY_TABLE, UNIT_DAYS, type TimeUnit } from './summary';
 
@@ -43,8 +43,9 @@ export async function writeBgNbdPredictions(
 		const T = t_days / unitDays;
 		appender.appendInteger(x);
 		appender.appendInteger(t_days);
-		appender.appendDouble(bgnbdExpectedIfAlive(bg.params, x, T, horizon.horizon));
-		appender.appendDouble(discountedPurchasesIfAlive(bg.params, x, T, horizon));
+		const ifAlive = purchasesIfAlive(bg.params, x, T, horizon);
+		appender.appendDouble(ifAlive.expected);
+		appender.appendDouble(ifAlive.discounted);
 		appender.appendDouble(bgnbdMedianTimeToNext(bg.params, x, T) * unitDays);
 		appender.endRow();
 	}

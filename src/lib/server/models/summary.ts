@@ -16,34 +16,48 @@ interface SummaryColumns {
 	T: Float64Array;
 	m: Float64Array;
 }
-const columnsOf = new WeakMap<Session, Promise<SummaryColumns>>();
+const summaryOf = new WeakMap<Session, { unitDays: number; columns?: Promise<SummaryColumns> }>();
 
 /**
  * Materialises the model summary at `asOf` (YYYY-MM-DD, that day included) in SUMMARY_TABLE on this session's
- * connection, so that fitting, predicting and eligibility all read one computation.
+ * connection, so that fitting, predicting and eligibility all read one computation. When no purchase or refund
+ * lies after `asOf` (the refresh after every ingest), it is a projection of customer_summary
+ * (queries/model_summary_current.sql); at an earlier calibration end, an aggregation of customer_day
+ * (queries/model_summary.sql). Both give the same rows where both apply.
  */
 export async function materialiseSummary(s: Session, asOf: string, unit: TimeUnit): Promise<void> {
-	columnsOf.delete(s);
-	await s.exec(`CREATE OR REPLACE TEMP TABLE model_summary_now AS ${loadQuery('model_summary')}`, {
-		as_of: asOf,
-		unit_days: UNIT_DAYS[unit]
-	});
+	summaryOf.delete(s);
+	const params = { as_of: asOf, unit_days: UNIT_DAYS[unit] };
+	const query = (await coversAllPurchases(s, asOf)) ? 'model_summary_current' : 'model_summary';
+	await s.exec(`CREATE OR REPLACE TEMP TABLE model_summary_now AS ${loadQuery(query)}`, params);
+	summaryOf.set(s, { unitDays: UNIT_DAYS[unit] });
 }
 
 /**
- * (x, t_x, T, m) of every customer in SUMMARY_TABLE, sorted (so that sums, and so fits, are repeatable to the last
- * bit), read once per materialisation.
+ * Whether customer_summary (built from all of customer_day by the metrics refresh) holds the model summary at
+ * `asOf`: no purchase or refund after that day, and the summary carries the first purchase day's amount (it does
+ * once a metrics refresh has run on schema version 9 or later).
  */
-function summaryColumns(s: Session): Promise<SummaryColumns> {
-	let columns = columnsOf.get(s);
-	if (!columns) {
-		columns = doubleColumns(
-			s,
-			`SELECT x::DOUBLE, t_x::DOUBLE, "T"::DOUBLE, coalesce(m, 0)::DOUBLE FROM ${SUMMARY_TABLE} ORDER BY ALL`
-		).then(([x, tx, T, m]) => ({ x: x!, tx: tx!, T: T!, m: m! }));
-		columnsOf.set(s, columns);
-	}
-	return columns;
+async function coversAllPurchases(s: Session, asOf: string): Promise<boolean> {
+	const rows = await s.sql<{ ok: boolean | null }>(
+		`SELECT (SELECT coalesce(max(day) <= $as_of::DATE, true) FROM customer_day WHERE purchases > 0 OR refunds > 0)
+			AND NOT EXISTS (
+				SELECT 1 FROM customer_summary WHERE purchase_days > 0 AND first_purchase_day_amount IS NULL
+			) AS ok`,
+		{ as_of: asOf }
+	);
+	return rows[0]?.ok === true;
+}
+
+/** (x, t_x, T, m) of every customer in SUMMARY_TABLE, in no particular order, read once per materialisation. */
+function summaryColumns(s: Session): { unitDays: number; columns: Promise<SummaryColumns> } {
+	const state = summaryOf.get(s);
+	if (!state) throw new Error('no model summary on this session: call materialiseSummary first');
+	state.columns ??= doubleColumns(
+		s,
+		`SELECT x::DOUBLE, t_x::DOUBLE, "T"::DOUBLE, coalesce(m, 0)::DOUBLE FROM ${SUMMARY_TABLE}`
+	).then(([x, tx, T, m]) => ({ x: x!, tx: tx!, T: T!, m: m! }));
+	return { unitDays: state.unitDays, columns: state.columns };
 }
 
 /**
@@ -63,11 +77,29 @@ async function doubleColumns(s: Session, sql: string): Promise<Float64Array[]> {
 	return columns;
 }
 
-/** Purchase histories grouped by identical (x, t_x, T), with the count as weight; sorted, so fits are repeatable. */
+// A history (x, t_x, T) packed into one exact integer key: x · 2³⁴ + t_x days · 2¹⁷ + T days.
+const DAY_SLOTS = 2 ** 17;
+const MAX_X = 2 ** 19;
+
+/**
+ * Purchase histories grouped by identical (x, t_x, T), with the count as weight, in ascending (x, t_x, T) order
+ * whatever order DuckDB returned the rows in, so that every sum, and so every fit, is repeatable to the last bit.
+ * Sorting packed integer keys natively is several times cheaper than an ORDER BY over the million rows.
+ */
 export async function readHistories(s: Session): Promise<CustomerHistories> {
-	const c = await summaryColumns(s);
-	// Rows are sorted by (x, t_x, T, m): identical histories are adjacent, so grouping is one pass.
+	const { unitDays, columns } = summaryColumns(s);
+	const c = await columns;
 	const n = c.x.length;
+	const keys = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		const txDays = Math.round(c.tx[i]! * unitDays);
+		const tDays = Math.round(c.T[i]! * unitDays);
+		if (!(tDays < DAY_SLOTS && c.x[i]! < MAX_X)) {
+			throw new Error(`a purchase history too long to fit (x = ${c.x[i]}, T = ${tDays} days)`);
+		}
+		keys[i] = (c.x[i]! * DAY_SLOTS + txDays) * DAY_SLOTS + tDays;
+	}
+	keys.sort();
 	const out = {
 		x: new Float64Array(n),
 		tx: new Float64Array(n),
@@ -76,14 +108,19 @@ export async function readHistories(s: Session): Promise<CustomerHistories> {
 	};
 	let k = -1;
 	for (let i = 0; i < n; i++) {
-		if (k >= 0 && c.x[i] === out.x[k] && c.tx[i] === out.tx[k] && c.T[i] === out.T[k]) {
+		if (k >= 0 && keys[i] === keys[i - 1]) {
 			out.weight[k]!++;
 			continue;
 		}
 		k++;
-		out.x[k] = c.x[i]!;
-		out.tx[k] = c.tx[i]!;
-		out.T[k] = c.T[i]!;
+		const key = keys[i]!;
+		const tDays = key % DAY_SLOTS;
+		const rest = (key - tDays) / DAY_SLOTS;
+		const txDays = rest % DAY_SLOTS;
+		out.x[k] = (rest - txDays) / DAY_SLOTS;
+		// The same division queries/model_summary.sql does, so the values are bit for bit the ones it stored.
+		out.tx[k] = txDays / unitDays;
+		out.T[k] = tDays / unitDays;
 		out.weight[k] = 1;
 	}
 	const used = k + 1;
@@ -95,18 +132,30 @@ export async function readHistories(s: Session): Promise<CustomerHistories> {
 	};
 }
 
-/** Repeat customers' spend (x > 0, m > 0), one row each (weight 1), in the summary's sorted order. */
+/**
+ * Repeat customers' spend (x > 0, m > 0), one row each (weight 1), in ascending (x, m) order whatever order DuckDB
+ * returned the rows in (repeatable sums): bucketed by x, then each bucket's spends sorted natively.
+ */
 export async function readSpend(s: Session): Promise<SpendHistories> {
-	const c = await summaryColumns(s);
-	let n = 0;
-	for (let i = 0; i < c.x.length; i++) if (c.x[i]! > 0 && c.m[i]! > 0) n++;
+	const c = await summaryColumns(s).columns;
+	const rows = c.x.length;
+	let maxX = 0;
+	for (let i = 0; i < rows; i++) if (c.m[i]! > 0 && c.x[i]! > maxX) maxX = c.x[i]!;
+	const start = new Int32Array(maxX + 2);
+	for (let i = 0; i < rows; i++) if (c.x[i]! > 0 && c.m[i]! > 0) start[(c.x[i]! | 0) + 1]!++;
+	for (let x = 1; x <= maxX + 1; x++) start[x]! += start[x - 1]!;
+	const n = start[maxX + 1]!;
 	const out = { x: new Float64Array(n), m: new Float64Array(n), weight: new Float64Array(n).fill(1) };
-	for (let i = 0, j = 0; i < c.x.length; i++) {
-		if (!(c.x[i]! > 0 && c.m[i]! > 0)) continue;
-		out.x[j] = c.x[i]!;
-		out.m[j] = c.m[i]!;
-		j++;
+	const next = start.slice(0, maxX + 1);
+	for (let i = 0; i < rows; i++) {
+		const x = c.x[i]!;
+		const m = c.m[i]!;
+		if (!(x > 0 && m > 0)) continue;
+		const at = next[x | 0]!++;
+		out.x[at] = x;
+		out.m[at] = m;
 	}
+	for (let x = 1; x <= maxX; x++) out.m.subarray(start[x], start[x + 1]).sort();
 	return out;
 }
 
