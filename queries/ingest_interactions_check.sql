@@ -1,19 +1,20 @@
 -- ingest_interactions_check: reads one file and checks every row, into the temp table ingest_checked: one row per
--- input row with the parsed canonical values, the first rule it breaks as `reason` (NULL = loadable) and, for rows
--- that break one, the raw cells as JSON.
+-- input row, in file order, with the parsed canonical values, the first rule it breaks as `reason` (NULL =
+-- loadable) and the raw cells as JSON (for rows that break a rule, or for every row when keep_raw is true because
+-- the duplicate checks of ingest_interactions_duplicates may still quarantine it).
+-- No row number here: row_number() OVER () would make DuckDB read and check the whole file on one thread. The
+-- table is written in the reader's order (preserve_insertion_order), so record number = rowid + 1; the statements
+-- that follow derive source_line and the derived interaction ids from it.
 -- Inputs: $file (path, used by the reader), $tz (business time zone), $now (business-local now, TIMESTAMP),
---   $id_prefix (derived ids: prefix || ':' || record number), $line_offset (lines before the first data row),
 --   $monthfirst (read 01/02/2024 as January 2).
 -- Placeholders, filled by src/lib/server/ingest/interactions.ts with SQL made by code only (file column names
--- quoted by quoteIdent, fixed preset expressions): source, col.<field>, type, amount,
--- first_reason, preset_reason, duplicate_id, duplicate_row, raw_json.
--- Output columns: source_line, interaction_id, customer_id, occurred_at, type, channel, order_id, amount,
---   quantity, product_id, category, csat, resolved_at, country, reason, raw.
+-- quoted by quoteIdent, fixed preset expressions): source, col.<field>, type, amount, first_reason,
+-- preset_reason, keep_raw, raw_json.
+-- Output columns: source_line (NULL; set by ingest_line_map for leniently read files), interaction_id (the file's
+--   id or NULL), customer_id, occurred_at, type, channel, order_id, amount, quantity, product_id, category, csat,
+--   resolved_at, country, reason, raw.
 CREATE OR REPLACE TEMP TABLE ingest_checked AS
-WITH src AS (
-	SELECT row_number() OVER () AS __n, * FROM {{source}}
-),
-cells AS (
+WITH cells AS (
 	SELECT
 		src.*,
 		crm_text({{col.interaction_id}}) AS __id_raw,
@@ -30,7 +31,7 @@ cells AS (
 		crm_text({{col.csat}}) AS __csat_raw,
 		crm_text({{col.resolved_at}}) AS __resolved_raw,
 		crm_text({{col.country}}) AS __country
-	FROM src
+	FROM {{source}} src
 ),
 parsed AS (
 	SELECT
@@ -66,14 +67,12 @@ checked AS (
 			{{preset_reason}}
 			WHEN __csat_raw IS NOT NULL AND (__csat IS NULL OR __csat NOT BETWEEN 1 AND 5) THEN 'csat out of range'
 			WHEN __resolved_raw IS NOT NULL AND __resolved_at IS NULL THEN 'unparseable resolved_at'
-			WHEN {{duplicate_id}} THEN 'duplicate id'
-			WHEN {{duplicate_row}} THEN 'duplicate row'
 		END AS __reason
 	FROM valued
 )
 SELECT
-	__n + $line_offset::BIGINT AS source_line,
-	coalesce(__id_raw, $id_prefix || ':' || __n::VARCHAR) AS interaction_id,
+	NULL::BIGINT AS source_line,
+	__id_raw AS interaction_id,
 	__customer_id AS customer_id,
 	__occurred_at AS occurred_at,
 	__type AS type,
@@ -87,5 +86,5 @@ SELECT
 	__resolved_at AS resolved_at,
 	__country AS country,
 	__reason AS reason,
-	CASE WHEN __reason IS NOT NULL THEN {{raw_json}} END AS raw
+	CASE WHEN __reason IS NOT NULL OR {{keep_raw}} THEN {{raw_json}} END AS raw
 FROM checked;

@@ -41,9 +41,14 @@ export function registerDemo(program: Command): void {
 		.option(
 			'--interactions <n>',
 			'approximate total interactions wanted: scales the touchpoints that do not hang on a purchase ' +
-				'(default: about 24 per customer)'
+				'(default: about 24 per customer up to 20,000 customers, fewer per customer above: ~500,000 for ' +
+				'20,000 customers, ~10M for 1,000,000)'
 		)
-		.option('--touchpoints <x>', 'multiplier of those touchpoints instead (default 1)')
+		.option(
+			'--touchpoints <x>',
+			'multiplier of those touchpoints instead (default 1 up to 20,000 customers, then ' +
+				'(20000 / customers)^0.38, e.g. 0.2261 for 1,000,000)'
+		)
 		.option('--no-seasonality', 'flat time of day, week and year (pure stationary BG/NBD in calendar time)')
 		.option('--out-dir <dir>', 'also write customers and interactions files there (see --format)')
 		.option('--format <fmt>', 'file format for --out-dir: csv or parquet', 'csv')
@@ -55,7 +60,7 @@ export function registerDemo(program: Command): void {
 			'\nExamples:\n' +
 				'  crm demo                                  20,000 customers, ~500,000 interactions, 2023-2025\n' +
 				'  crm demo --customers 2000 --seed 7 --force\n' +
-				'  crm demo --customers 1000000 --interactions 10000000 --out-dir /tmp/demo10m --files-only\n'
+				'  crm demo --customers 1000000 --out-dir /tmp/demo10m --files-only   ~10M interactions\n'
 		)
 		.action(async (flags: DemoFlags, cmd: Command) => {
 			const request = parseRequest(flags);

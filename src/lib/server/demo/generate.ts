@@ -13,6 +13,7 @@ import { ChunkWriter, NULL_INT, type ColumnKind } from './chunk-writer';
 import { CHANNELS, EventBuffer, NONE, T, TYPES } from './events';
 import { DEFAULT_DEMO_OPTIONS, MAX_DEMO_CUSTOMERS, type DemoOptions } from './params';
 import { GENDERS, MACRO_REGIONS, PROVINCE_NAMES } from './people';
+import { defaultTouchpoints } from './scale';
 import { Rng } from './random';
 import {
 	ACQUISITION_CHANNELS,
@@ -62,6 +63,8 @@ export function resolveDemoOptions(request: DemoRequest = {}): DemoOptions {
 	const { interactions, ...rest } = request;
 	const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
 	const o: DemoOptions = { ...DEFAULT_DEMO_OPTIONS, ...defined };
+	// Without --touchpoints, bigger samples get fewer touchpoints per customer (scale.ts).
+	if (request.touchpoints === undefined) o.touchpoints = defaultTouchpoints(o.customers);
 	if (!Number.isInteger(o.customers) || o.customers < 1 || o.customers > MAX_DEMO_CUSTOMERS) {
 		throw new Error(`customers must be a whole number from 1 to ${MAX_DEMO_CUSTOMERS}, got ${o.customers}`);
 	}

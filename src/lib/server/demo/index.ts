@@ -14,3 +14,4 @@ export { exportDemo, type ExportFormat } from './export';
 export { demoDataCounts, type DataCounts } from './existing';
 export { TYPES, CHANNELS } from './events';
 export { TOUCHPOINT_RATES } from './simulate';
+export { defaultTouchpoints, FULL_TOUCHPOINTS_UP_TO, TOUCHPOINT_SCALE_POWER } from './scale';

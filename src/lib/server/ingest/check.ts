@@ -11,7 +11,12 @@ export interface CheckContext {
 	timeZone: string;
 	/** Business-local "now" as 'YYYY-MM-DD HH:MM:SS'. */
 	now: string;
-	/** Derived interaction ids are `${idPrefix}:${record number}`. */
+	/** Derived interaction ids are `${idPrefix}:${record number}`; set by beforeRead (it needs the content hash). */
 	idPrefix: string;
 	lineOffset: number;
+	/**
+	 * Called right before the statement that reads the whole file: waits for the content hash (computed
+	 * meanwhile) and stops with AlreadyIngested when that content was loaded before.
+	 */
+	beforeRead: () => Promise<void>;
 }

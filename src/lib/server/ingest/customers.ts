@@ -22,6 +22,7 @@ export async function checkCustomers(s: Session, ctx: CheckContext): Promise<Rec
 			? `row_number() OVER (PARTITION BY ${ctx.columns.map(quoteIdent).join(', ')} ORDER BY __n) > 1`
 			: 'false';
 	parts.raw_json = rawJson(ctx.columns);
+	await ctx.beforeRead();
 	await s.exec(renderQuery('ingest_customers_check', parts), {
 		file: ctx.file,
 		tz: ctx.timeZone,

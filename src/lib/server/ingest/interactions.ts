@@ -5,7 +5,10 @@ import { quoteIdent, renderQuery } from './sqltext';
 import type { CheckContext } from './check';
 import { IngestError } from './types';
 
-/** Builds and runs queries/ingest_interactions_check.sql for one file into the temp table ingest_checked. */
+/**
+ * Builds and runs queries/ingest_interactions_check.sql for one file into the temp table ingest_checked (in file
+ * order), then the duplicate rules when the file has ids or --dedupe exact is asked.
+ */
 export async function checkInteractions(s: Session, ctx: CheckContext): Promise<Record<string, string>> {
 	const preset = presetOf(ctx.options.preset);
 	if (ctx.options.dedupe === 'exact' && !preset.dedupeAllowed) {
@@ -30,27 +33,32 @@ export async function checkInteractions(s: Session, ctx: CheckContext): Promise<
 	parts.amount = preset.amount;
 	parts.first_reason = preset.firstReason;
 	parts.preset_reason = preset.presetReason;
-	parts.duplicate_id =
-		columns.interaction_id === undefined
-			? 'false'
-			: `__id_raw IS NOT NULL AND (row_number() OVER (PARTITION BY __id_raw ORDER BY __n) > 1
-				OR __id_raw IN (SELECT interaction_id FROM interactions))`;
-	const all = ctx.columns.map(quoteIdent);
-	parts.duplicate_row =
-		ctx.options.dedupe === 'exact'
-			? `row_number() OVER (PARTITION BY ${all.join(', ')} ORDER BY __n) > 1`
-			: 'false';
+	// Rules that compare rows with each other run afterwards (ingest_interactions_duplicates), in file order; they
+	// need every row's cells, not only those of rows the per-row rules quarantine.
+	const hasIds = columns.interaction_id !== undefined;
+	const dedupe = ctx.options.dedupe === 'exact';
+	parts.keep_raw = hasIds || dedupe ? 'true' : 'false';
 	parts.raw_json = rawJson(ctx.columns);
 
 	const monthfirst = await prefersMonthFirst(s, ctx, columns.occurred_at);
+	await ctx.beforeRead();
 	await s.exec(renderQuery('ingest_interactions_check', parts), {
 		file: ctx.file,
 		tz: ctx.timeZone,
 		now: ctx.now,
-		id_prefix: ctx.idPrefix,
-		line_offset: ctx.lineOffset,
 		monthfirst
 	});
+	if (hasIds || dedupe) {
+		await s.exec(
+			renderQuery('ingest_interactions_duplicates', {
+				duplicate_id: hasIds
+					? `interaction_id IS NOT NULL AND (row_number() OVER (PARTITION BY interaction_id ORDER BY rowid) > 1
+						OR interaction_id IN (SELECT interaction_id FROM interactions))`
+					: 'false',
+				duplicate_row: dedupe ? 'row_number() OVER (PARTITION BY raw::VARCHAR ORDER BY rowid) > 1' : 'false'
+			})
+		);
+	}
 	return columns;
 }
 
