@@ -1,9 +1,10 @@
--- Interactions, customers and revenue by period, channel and interaction type, from channel_period. Type 'all' is
--- every interaction on the channel (customers: with any interaction there; revenue: net). Revenue of type 'purchase'
--- is the purchase amount, of 'refund' the refund amount (<= 0), of other types NULL.
+-- Interactions, customers and revenue by period, channel and interaction type, from channel_rollup (measures defined
+-- in queries/channel_rollup_build.sql). Type 'all' is every interaction on the channel (customers: with any
+-- interaction there; revenue: net). Revenue of type 'purchase' is the purchase amount, of 'refund' the refund amount
+-- (<= 0), of other types NULL.
 -- Inputs: $grain, $as_of DATE (exclusive; unused beyond the table build, kept for the completeness flag), $from / $to
---   (periods overlapping the range), $channel (that channel only), $region, $acquisition_channel, $segment,
---   $lifecycle.
+--   (periods overlapping the range), $channel (that channel only), $dim / $dim_value: the rollup rows of the customer
+--   filter ('all' / NULL without one; rollups.ts picks them from region, acquisition_channel, segment, lifecycle).
 -- Output: period, complete, channel, type, interactions, customers, revenue.
 WITH step AS (
 	SELECT CASE $grain::VARCHAR
@@ -12,25 +13,34 @@ WITH step AS (
 ),
 agg AS (
 	SELECT period, channel,
-		sum(interactions) AS n_all, count(*) AS c_all, sum(revenue) AS r_all,
-		sum(purchases) AS n_purchase, count_if(purchases > 0) AS c_purchase, sum(purchase_amount) AS r_purchase,
-		sum(refunds) AS n_refund, count_if(refunds > 0) AS c_refund, sum(refund_amount) AS r_refund,
-		sum(email_opens) AS n_open, count_if(email_opens > 0) AS c_open,
-		sum(email_clicks) AS n_click, count_if(email_clicks > 0) AS c_click,
-		sum(web_visits) AS n_visit, count_if(web_visits > 0) AS c_visit,
-		sum(support_tickets) AS n_ticket, count_if(support_tickets > 0) AS c_ticket,
-		sum(calls) AS n_call, count_if(calls > 0) AS c_call,
-		sum(surveys) AS n_survey, count_if(surveys > 0) AS c_survey,
-		sum(others) AS n_other, count_if(others > 0) AS c_other
-	FROM channel_period, step
-	WHERE grain = $grain::VARCHAR
+		sum(n_all) AS n_all,
+		sum(c_all)::BIGINT AS c_all,
+		sum(r_all) AS r_all,
+		sum(n_purchase) AS n_purchase,
+		sum(c_purchase)::BIGINT AS c_purchase,
+		sum(r_purchase) AS r_purchase,
+		sum(n_refund) AS n_refund,
+		sum(c_refund)::BIGINT AS c_refund,
+		sum(r_refund) AS r_refund,
+		sum(n_open) AS n_open,
+		sum(c_open)::BIGINT AS c_open,
+		sum(n_click) AS n_click,
+		sum(c_click)::BIGINT AS c_click,
+		sum(n_visit) AS n_visit,
+		sum(c_visit)::BIGINT AS c_visit,
+		sum(n_ticket) AS n_ticket,
+		sum(c_ticket)::BIGINT AS c_ticket,
+		sum(n_call) AS n_call,
+		sum(c_call)::BIGINT AS c_call,
+		sum(n_survey) AS n_survey,
+		sum(c_survey)::BIGINT AS c_survey,
+		sum(n_other) AS n_other,
+		sum(c_other)::BIGINT AS c_other
+	FROM channel_rollup, step
+	WHERE grain = $grain::VARCHAR AND dim = $dim::VARCHAR AND dim_value IS NOT DISTINCT FROM $dim_value::VARCHAR
 		AND ($from::DATE IS NULL OR period + step > $from::DATE)
 		AND ($to::DATE IS NULL OR period <= $to::DATE)
 		AND ($channel::VARCHAR IS NULL OR channel = $channel::VARCHAR)
-		AND ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
-		AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)
-		AND ($segment::VARCHAR IS NULL OR rfm_segment = $segment::VARCHAR)
-		AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)
 	GROUP BY period, channel
 ),
 long AS (

@@ -1,10 +1,9 @@
--- Cohort retention grid from customer_period: cohort = period of a customer's first purchase; cell (cohort, k) is the
--- {{channel_filter}} is set by code (periods-refresh.ts): TRUE, or a semi-join on customer_channel with the bound
---   channel parameter (customers who used that channel); kept out of the SQL when unused, for speed.
--- period k periods later. Also one weighted-average row per (breakdown, k), with cohort NULL.
--- Inputs: $grain, $as_of DATE (exclusive), filters $region, $acquisition_channel, $segment, $lifecycle, channel
---   (customers who used it), $from / $to (cohorts whose period overlaps the range). The breakdown column comes from
---   a whitelist in code (cohorts.ts) and replaces {{breakdown}}.
+-- Cohort retention grid from cohort_rollup (cells defined in queries/cohort_rollup_build.sql): cohort = period of a
+-- customer's first purchase; cell (cohort, k) is the period k periods later. Also one weighted-average row per
+-- (breakdown, k), with cohort NULL.
+-- Inputs: $grain, $as_of DATE (exclusive), $from / $to (cohorts whose period overlaps the range), $breakdown_by
+--   ('none' or the breakdown's name), $dim / $dim_value: the rollup rows of the customer filter ('all' / NULL without
+--   one; rollups.ts picks them from region, acquisition_channel, segment, lifecycle, channel).
 -- Output: breakdown (NULL without one), cohort, k, period, complete (the cell's period ended before the as-of date),
 --   cohort_size, customers (purchasing in period k), customers_on_or_after (purchasing in period k or later),
 --   revenue (net, period k), cohort_revenue (net, period 0), share_on, share_on_or_after, revenue_ratio,
@@ -14,31 +13,15 @@ WITH step AS (
 		WHEN 'day' THEN INTERVAL 1 DAY WHEN 'week' THEN INTERVAL 7 DAY WHEN 'month' THEN INTERVAL 1 MONTH
 		WHEN 'quarter' THEN INTERVAL 3 MONTH ELSE INTERVAL 1 YEAR END AS step
 ),
-cp AS (
-	SELECT cohort, period, active, last_active, is_new, net_revenue, {{breakdown}}::VARCHAR AS breakdown,
-		CASE $grain::VARCHAR
-			WHEN 'day' THEN period - cohort
-			WHEN 'week' THEN (period - cohort) // 7
-			WHEN 'month' THEN datediff('month', cohort, period)
-			WHEN 'quarter' THEN datediff('quarter', cohort, period)
-			ELSE datediff('year', cohort, period) END AS k
-	FROM customer_period, step
-	WHERE grain = $grain::VARCHAR AND cohort IS NOT NULL
+cells AS (
+	SELECT breakdown, cohort, k, sum(size)::BIGINT AS size, sum(customers)::BIGINT AS customers,
+		sum(last_here)::BIGINT AS last_here,
+		sum(revenue) AS revenue
+	FROM cohort_rollup, step
+	WHERE grain = $grain::VARCHAR AND breakdown_by = $breakdown_by::VARCHAR
+		AND dim = $dim::VARCHAR AND dim_value IS NOT DISTINCT FROM $dim_value::VARCHAR
 		AND ($from::DATE IS NULL OR cohort + step > $from::DATE)
 		AND ($to::DATE IS NULL OR cohort <= $to::DATE)
-		AND ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
-		AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)
-		AND ($segment::VARCHAR IS NULL OR rfm_segment = $segment::VARCHAR)
-		AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)
-		AND {{channel_filter}}
-),
-cells AS (
-	SELECT breakdown, cohort, k,
-		count_if(is_new) AS size,
-		count_if(active) AS customers,
-		count_if(last_active) AS last_here,
-		sum(net_revenue) AS revenue
-	FROM cp
 	GROUP BY ALL
 ),
 cohorts AS (

@@ -1,23 +1,32 @@
--- KPIs per period (one row per period, dense: periods without activity are present with zeros), from customer_period.
--- {{channel_filter}} is set by code (periods-refresh.ts): TRUE, or a semi-join on customer_channel with the bound
---   channel parameter (customers who used that channel); kept out of the SQL when unused, for speed.
--- Inputs: $grain, $as_of DATE (exclusive; the as-of date the rows were built for), filters $region,
---   $acquisition_channel, $segment (rfm_segment key), $lifecycle (lifecycle_stage), channel (customers who used the
---   channel). The from/to filters only trim the output (in the TS caller): running totals need every period.
+-- KPIs per period (one row per period, dense: periods without activity are present with zeros), from kpi_rollup (the
+-- per-period measures, defined in queries/kpis_rollup_build.sql) for one filter.
+-- Inputs: $grain, $as_of DATE (exclusive; the as-of date the rows were built for), $dim / $dim_value: the rollup rows
+--   of the customer filter ('all' / NULL without one; rollups.ts picks them from region, acquisition_channel,
+--   segment, lifecycle, channel). The from/to filters only trim the output (in the TS caller): running totals need
+--   every period.
 -- Output: period, period_end, prev_period, year_ago_period (keys of the comparison periods), complete (period ended
 --   before the as-of date), active_customers, new_customers, returning_customers, reactivated_customers,
 --   churned_customers, active_at_start, churn_rate, retention_rate, repeat_purchase_rate, revenue,
 --   revenue_existing, aov, orders, orders_per_customer, net_revenue_retention, historic_clv.
 --   Rates are 0..1 or NULL when the denominator is 0. Definitions: docs/METRICS.md "KPIs per period".
-WITH cp AS (
-	SELECT *
-	FROM customer_period
-	WHERE grain = $grain::VARCHAR
-		AND ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
-		AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)
-		AND ($segment::VARCHAR IS NULL OR rfm_segment = $segment::VARCHAR)
-		AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)
-		AND {{channel_filter}}
+WITH per AS (
+	SELECT period,
+		sum(active_customers)::BIGINT AS active_customers,
+		sum(new_customers)::BIGINT AS new_customers,
+		sum(reactivated_customers)::BIGINT AS reactivated_customers,
+		sum(churned_customers)::BIGINT AS churned_customers,
+		sum(churned_from_start)::BIGINT AS churned_from_start,
+		sum(active_delta) AS active_delta,
+		sum(retained_customers)::BIGINT AS retained_customers,
+		sum(repeat_customers)::BIGINT AS repeat_customers,
+		sum(revenue) AS revenue,
+		sum(revenue_existing) AS revenue_existing,
+		sum(revenue_of_active) AS revenue_of_active,
+		sum(revenue_from_prev_active) AS revenue_from_prev_active,
+		sum(orders) AS orders
+	FROM kpi_rollup
+	WHERE grain = $grain::VARCHAR AND dim = $dim::VARCHAR AND dim_value IS NOT DISTINCT FROM $dim_value::VARCHAR
+	GROUP BY period
 ),
 step AS (
 	SELECT CASE $grain::VARCHAR
@@ -26,27 +35,9 @@ step AS (
 ),
 periods AS (
 	SELECT p::DATE AS period, (p + step)::DATE - 1 AS period_end
-	FROM step, (SELECT min(period) AS first FROM cp) f,
+	FROM step, (SELECT min(period) AS first FROM per) f,
 		generate_series(f.first::TIMESTAMP, date_trunc($grain::VARCHAR, $as_of::DATE - 1)::TIMESTAMP, step) AS t(p)
 	WHERE f.first IS NOT NULL
-),
-per AS (
-	SELECT period,
-		count_if(active) AS active_customers,
-		count_if(active AND is_new) AS new_customers,
-		count_if(reactivations > 0) AS reactivated_customers,
-		count_if(churns > 0) AS churned_customers,
-		count_if(churns_from_start > 0) AS churned_from_start,
-		count_if(is_new)::BIGINT + sum(reactivations) - sum(churns) AS active_delta,
-		count_if(active AND prev_active) AS retained_customers,
-		count_if(active AND (NOT is_new OR orders >= 2)) AS repeat_customers,
-		sum(net_revenue) AS revenue,
-		sum(net_revenue) FILTER (WHERE NOT is_new) AS revenue_existing,
-		sum(net_revenue) FILTER (WHERE active) AS revenue_of_active,
-		sum(net_revenue) FILTER (WHERE prev_active) AS revenue_from_prev_active,
-		sum(orders) AS orders
-	FROM cp
-	GROUP BY period
 ),
 dense AS (
 	SELECT p.period, p.period_end,

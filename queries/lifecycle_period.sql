@@ -1,20 +1,20 @@
--- Lifecycle per period (PostHog-style), from customer_period, dense over every period up to the as-of date:
--- {{channel_filter}} is set by code (periods-refresh.ts): TRUE, or a semi-join on customer_channel with the bound
---   channel parameter (customers who used that channel); kept out of the SQL when unused, for speed.
+-- Lifecycle per period (PostHog-style), from kpi_rollup (per-period measures defined in
+-- queries/kpis_rollup_build.sql), dense over every period up to the as-of date:
 --   new = first purchase ever in P; returning = active in P and in P-1; resurrecting = active in P, not in P-1, not
 --   new; dormant = active in P-1 and not in P (reported as a positive count).
--- Inputs: $grain, $as_of DATE (exclusive), filters $region, $acquisition_channel, $segment, $lifecycle, channel.
---   The from/to filters trim the output in the TS caller.
+-- Inputs: $grain, $as_of DATE (exclusive), $dim / $dim_value: the rollup rows of the customer filter ('all' / NULL
+--   without one; rollups.ts picks them). The from/to filters trim the output in the TS caller.
 -- Output: period, period_end, complete, active, new, returning, resurrecting, dormant.
-WITH cp AS (
-	SELECT period, active, is_new, prev_active, next_active
-	FROM customer_period
-	WHERE grain = $grain::VARCHAR
-		AND ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
-		AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)
-		AND ($segment::VARCHAR IS NULL OR rfm_segment = $segment::VARCHAR)
-		AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)
-		AND {{channel_filter}}
+WITH per AS (
+	SELECT period,
+		sum(active_customers)::BIGINT AS active,
+		sum(new_customers)::BIGINT AS new,
+		sum(retained_customers)::BIGINT AS returning,
+		sum(resurrecting)::BIGINT AS resurrecting,
+		sum(dormant_next)::BIGINT AS dormant_next
+	FROM kpi_rollup
+	WHERE grain = $grain::VARCHAR AND dim = $dim::VARCHAR AND dim_value IS NOT DISTINCT FROM $dim_value::VARCHAR
+	GROUP BY period
 ),
 step AS (
 	SELECT CASE $grain::VARCHAR
@@ -23,19 +23,9 @@ step AS (
 ),
 periods AS (
 	SELECT p::DATE AS period, (p + step)::DATE - 1 AS period_end
-	FROM step, (SELECT min(period) AS first FROM cp) f,
+	FROM step, (SELECT min(period) AS first FROM per) f,
 		generate_series(f.first::TIMESTAMP, date_trunc($grain::VARCHAR, $as_of::DATE - 1)::TIMESTAMP, step) AS t(p)
 	WHERE f.first IS NOT NULL
-),
-per AS (
-	SELECT period,
-		count_if(active) AS active,
-		count_if(active AND is_new) AS new,
-		count_if(active AND prev_active) AS returning,
-		count_if(active AND NOT prev_active AND NOT is_new) AS resurrecting,
-		count_if(active AND NOT next_active) AS dormant_next
-	FROM cp
-	GROUP BY period
 )
 SELECT strftime(p.period, '%Y-%m-%d') AS period, strftime(p.period_end, '%Y-%m-%d') AS period_end,
 	p.period_end < $as_of::DATE AS complete,

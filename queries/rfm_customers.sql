@@ -3,6 +3,19 @@
 -- Inputs (NULL = not filtered / no limit): $region, $acquisition_channel, $segment, $lifecycle, $limit, $offset.
 -- Output: customer_id, recency_days, orders, net_revenue, r_score, f_score, m_score, rfm_cell ('R F M' digits,
 --   e.g. '545'), rfm_segment, lifecycle_stage, last_purchase_at ('YYYY-MM-DD'); ordered by customer_id.
+-- The page is picked first over the bare columns; the formatted columns are computed for its rows only.
+WITH page AS (
+	SELECT customer_id, recency_days, orders, net_revenue, r_score, f_score, m_score, rfm_segment, lifecycle_stage,
+		last_purchase_at
+	FROM customer_summary
+	WHERE orders > 0
+		AND ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
+		AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)
+		AND ($segment::VARCHAR IS NULL OR rfm_segment = $segment::VARCHAR)
+		AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)
+	ORDER BY customer_id
+	LIMIT $limit::BIGINT OFFSET coalesce($offset::BIGINT, 0)
+)
 SELECT
 	customer_id,
 	recency_days,
@@ -13,11 +26,5 @@ SELECT
 	rfm_segment,
 	lifecycle_stage,
 	strftime(last_purchase_at, '%Y-%m-%d') AS last_purchase_at
-FROM customer_summary
-WHERE orders > 0
-	AND ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
-	AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)
-	AND ($segment::VARCHAR IS NULL OR rfm_segment = $segment::VARCHAR)
-	AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)
+FROM page
 ORDER BY customer_id
-LIMIT $limit::BIGINT OFFSET coalesce($offset::BIGINT, 0)

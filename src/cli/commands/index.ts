@@ -10,6 +10,7 @@ import { registerPredict } from './predict';
 import { registerValidate } from './validate';
 import { registerKpis } from './kpis';
 import { registerCohorts } from './cohorts';
+import { registerRefresh } from './refresh';
 
 /** Every subcommand registers itself here; each lives in its own file and calls src/lib/server. */
 export const commands: ((program: Command) => void)[] = [
@@ -23,5 +24,6 @@ export const commands: ((program: Command) => void)[] = [
 	registerSummary,
 	registerRfm,
 	registerKpis,
-	registerCohorts
+	registerCohorts,
+	registerRefresh
 ];

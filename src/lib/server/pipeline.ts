@@ -15,13 +15,35 @@ refreshSteps.push({ name: 'periods', run: refreshPeriodTables });
 refreshSteps.push({ name: 'models', run: (db) => refreshModels(db) });
 refreshSteps.push({ name: 'segments', run: refreshCustomerFeatures });
 
+/** How long one refresh step took. */
+export interface StepTiming {
+	name: string;
+	ms: number;
+}
+
+/**
+ * Runs the refresh steps in order (all of them, or those named in `only`, still in pipeline order) and returns each
+ * step's duration. An unknown name in `only` is an error that lists the known ones.
+ */
 export async function refreshDerived(
 	db: Database,
-	log: (msg: string) => void = () => undefined
-): Promise<void> {
+	log: (msg: string) => void = () => undefined,
+	only?: string[]
+): Promise<StepTiming[]> {
+	const unknown = (only ?? []).filter((n) => !refreshSteps.some((s) => s.name === n));
+	if (unknown.length > 0) {
+		throw new Error(
+			`unknown refresh step '${unknown.join("', '")}'; the steps are: ${refreshSteps.map((s) => s.name).join(', ')}`
+		);
+	}
+	const timings: StepTiming[] = [];
 	for (const step of refreshSteps) {
+		if (only && !only.includes(step.name)) continue;
 		const t = performance.now();
 		await step.run(db);
-		log(`${step.name}: ${Math.round(performance.now() - t)} ms`);
+		const ms = Math.round(performance.now() - t);
+		timings.push({ name: step.name, ms });
+		log(`${step.name}: ${ms} ms`);
 	}
+	return timings;
 }

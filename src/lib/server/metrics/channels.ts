@@ -2,6 +2,7 @@ import type { Database } from '../db';
 import { filterParams, type Filters } from './filters';
 import type { PeriodParams } from './kpis';
 import { withPeriodTables } from './periods-refresh';
+import { withRollup } from './rollups';
 
 export interface ChannelPeriod {
 	period: string;
@@ -45,11 +46,14 @@ export interface TicketPeriod {
 /** Interactions, customers and revenue by period, channel and type (queries/channel_metrics.sql). */
 export async function channelPeriods(db: Database, params: PeriodParams): Promise<ChannelPeriod[]> {
 	return withPeriodTables(db, params.as_of, params.period, (s, ctx) =>
-		s.query<ChannelPeriod>('channel_metrics', {
-			...filterParams(params),
-			as_of: ctx.asOf,
-			grain: params.period
-		})
+		withRollup(s, ctx, 'channel_rollup', params.period, params, (r) =>
+			s.query<ChannelPeriod>('channel_metrics', {
+				...filterParams(params),
+				...r,
+				as_of: ctx.asOf,
+				grain: params.period
+			})
+		)
 	);
 }
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Database } from '../db';
 import { filterParams } from './filters';
 import { periodParamsSchema } from './kpis';
-import { periodQueryText, withPeriodTables } from './periods-refresh';
+import { withPeriodTables } from './periods-refresh';
+import { withRollup } from './rollups';
 
 export const COHORT_MODES = ['on', 'on-or-after', 'revenue'] as const;
 export type CohortMode = (typeof COHORT_MODES)[number];
@@ -45,10 +46,25 @@ export interface CohortCell {
 /** The cohort retention grid with a weighted-average row per k (queries/cohort_retention.sql). */
 export async function cohortRetention(db: Database, input: CohortParams): Promise<CohortCell[]> {
 	const params = cohortParamsSchema.parse(input);
-	const column = params.breakdown ? BREAKDOWNS[params.breakdown] : 'NULL';
-	const sql = periodQueryText('cohort_retention', params).replaceAll('{{breakdown}}', column);
+	const breakdown = params.breakdown
+		? { by: params.breakdown, column: BREAKDOWNS[params.breakdown] }
+		: { by: 'none', column: 'NULL' };
 	const rows = await withPeriodTables(db, params.as_of, params.period, (s, ctx) =>
-		s.sql<Omit<CohortCell, 'value'>>(sql, { ...filterParams(params), as_of: ctx.asOf, grain: params.period })
+		withRollup(
+			s,
+			ctx,
+			'cohort_rollup',
+			params.period,
+			params,
+			(r) =>
+				s.query<Omit<CohortCell, 'value'>>('cohort_retention', {
+					...filterParams(params),
+					...r,
+					as_of: ctx.asOf,
+					grain: params.period
+				}),
+			breakdown
+		)
 	);
 	return rows.map((r) => ({
 		...r,

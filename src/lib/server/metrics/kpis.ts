@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Database } from '../db';
 import { filterParams, filtersSchema, GRAINS, type Filters, type Grain } from './filters';
-import { periodQueryText, withPeriodTables } from './periods-refresh';
+import { withPeriodTables } from './periods-refresh';
+import { withRollup } from './rollups';
 
 /** The KPIs per period, in display order; definitions in docs/METRICS.md "KPIs per period". */
 export const KPI_METRICS = [
@@ -59,7 +60,9 @@ export function inRange(start: string, end: string, f: Filters): boolean {
 /** Every period from the first purchase to the as-of date, one row each (queries/kpis.sql), unfiltered by from/to. */
 export async function kpiPeriods(db: Database, grain: Grain, filters: Filters = {}): Promise<KpiPeriod[]> {
 	return withPeriodTables(db, filters.as_of, grain, (s, ctx) =>
-		s.sql<KpiPeriod>(periodQueryText('kpis', filters), { ...filterParams(filters), as_of: ctx.asOf, grain })
+		withRollup(s, ctx, 'kpi_rollup', grain, filters, (r) =>
+			s.query<KpiPeriod>('kpis', { ...filterParams(filters), ...r, as_of: ctx.asOf, grain })
+		)
 	);
 }
 

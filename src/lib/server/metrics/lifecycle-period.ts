@@ -1,7 +1,8 @@
 import type { Database } from '../db';
 import { filterParams } from './filters';
 import { inRange, type PeriodParams } from './kpis';
-import { periodQueryText, withPeriodTables } from './periods-refresh';
+import { withPeriodTables } from './periods-refresh';
+import { withRollup } from './rollups';
 
 /** New / returning / resurrecting / dormant customers in one period (definitions: queries/lifecycle_period.sql). */
 export interface LifecyclePeriod {
@@ -17,11 +18,14 @@ export interface LifecyclePeriod {
 
 export async function lifecyclePeriods(db: Database, params: PeriodParams): Promise<LifecyclePeriod[]> {
 	const rows = await withPeriodTables(db, params.as_of, params.period, (s, ctx) =>
-		s.sql<LifecyclePeriod>(periodQueryText('lifecycle_period', params), {
-			...filterParams(params),
-			as_of: ctx.asOf,
-			grain: params.period
-		})
+		withRollup(s, ctx, 'kpi_rollup', params.period, params, (r) =>
+			s.query<LifecyclePeriod>('lifecycle_period', {
+				...filterParams(params),
+				...r,
+				as_of: ctx.asOf,
+				grain: params.period
+			})
+		)
 	);
 	return rows.filter((r) => inRange(r.period, r.period_end, params));
 }

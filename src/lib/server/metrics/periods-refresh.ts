@@ -1,6 +1,7 @@
 import type { Database, Session } from '../db';
 import { loadQuery } from '../db';
 import { GRAINS, type Filters, type Grain } from './filters';
+import { buildRollup, ROLLUPS, type RollupTable } from './rollups';
 
 /**
  * The precomputed tables behind the period metrics (KPIs, cohorts, lifecycle, channels, CSAT, tickets, funnel), each
@@ -19,6 +20,8 @@ export interface PeriodContext {
 	/** Exclusive as-of date, 'YYYY-MM-DD'. */
 	asOf: string;
 	inactivityDays: number;
+	/** Whether the stored rollups (rollups.ts) answer for this as-of date and window. */
+	rollups?: boolean;
 }
 
 /** The default as-of date (metrics_state 'as_of', else the day after the last day in customer_day) and window. */
@@ -43,11 +46,14 @@ export async function defaultPeriodContext(db: Database | Session): Promise<Peri
 
 /** What the period tables were last built for, or undefined if they were never built. */
 async function builtFor(s: Session): Promise<PeriodContext | undefined> {
-	const rows = await s.sql<{ as_of: string; w: number }>(
-		"SELECT max(value) FILTER (WHERE key = 'as_of') AS as_of, max(value) FILTER (WHERE key = 'inactivity_days')::INTEGER AS w FROM period_state"
+	const rows = await s.sql<{ as_of: string; w: number; rollups: string | null }>(
+		`SELECT max(value) FILTER (WHERE key = 'as_of') AS as_of,
+			max(value) FILTER (WHERE key = 'inactivity_days')::INTEGER AS w,
+			max(value) FILTER (WHERE key = 'rollups') AS rollups
+		FROM period_state`
 	);
 	const r = rows[0];
-	return r?.as_of ? { asOf: r.as_of, inactivityDays: r.w } : undefined;
+	return r?.as_of ? { asOf: r.as_of, inactivityDays: r.w, rollups: r.rollups === '1' } : undefined;
 }
 
 /** Rebuilds every period table at the default as-of date. */
@@ -67,14 +73,18 @@ export async function refreshPeriodTables(db: Database): Promise<PeriodContext> 
 				await s.exec(`${head} ${sql}`, { ...params, grain });
 			}
 		}
+		for (const table of Object.keys(ROLLUPS) as RollupTable[]) await buildRollup(s, table);
 		await s.exec('CREATE TABLE IF NOT EXISTS period_state (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)');
 		await s.exec('DELETE FROM period_state');
-		await s.exec("INSERT INTO period_state VALUES ('as_of', $as_of), ('inactivity_days', $w)", {
-			as_of: ctx.asOf,
-			w: String(ctx.inactivityDays)
-		});
+		await s.exec(
+			"INSERT INTO period_state VALUES ('as_of', $as_of), ('inactivity_days', $w), ('rollups', '1')",
+			{
+				as_of: ctx.asOf,
+				w: String(ctx.inactivityDays)
+			}
+		);
 	});
-	return ctx;
+	return { ...ctx, rollups: true };
 }
 
 /**
@@ -93,7 +103,9 @@ export async function withPeriodTables<T>(
 		const current = await defaultPeriodContext(s);
 		const ctx = { asOf: asOf ?? current.asOf, inactivityDays: current.inactivityDays };
 		const built = await builtFor(s).catch(() => undefined);
-		if (built && built.asOf === ctx.asOf && built.inactivityDays === ctx.inactivityDays) return fn(s, ctx);
+		if (built && built.asOf === ctx.asOf && built.inactivityDays === ctx.inactivityDays) {
+			return fn(s, { ...ctx, rollups: built.rollups });
+		}
 		const params = { as_of: ctx.asOf, inactivity_days: ctx.inactivityDays, grain };
 		const made: string[] = [];
 		try {

@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { refreshDerived, refreshSteps } from '../../lib/server/pipeline';
+import { printJson, UsageError, withDb } from '../util';
+
+/** `crm refresh`: reruns what an ingest reruns (src/lib/server/pipeline.ts), printing each step's duration. */
+export function registerRefresh(program: Command): void {
+	program
+		.command('refresh')
+		.description(
+			`rebuild the derived tables (the refresh steps after an ingest: ${refreshSteps.map((s) => s.name).join(', ')}) and print each step's duration`
+		)
+		.option('--only <steps>', 'run only these steps, comma-separated (e.g. metrics,periods)')
+		.option('--json', 'print JSON: [{ name, ms }]')
+		.action(async (opts: { only?: string; json?: boolean }, cmd: Command) => {
+			const known = refreshSteps.map((s) => s.name);
+			const only = opts.only
+				?.split(',')
+				.map((s) => s.trim())
+				.filter((s) => s !== '');
+			const unknown = (only ?? []).filter((n) => !known.includes(n));
+			if (only && (only.length === 0 || unknown.length > 0)) {
+				throw new UsageError(
+					`--only: unknown step '${unknown.join("', '") || opts.only}'; the steps are: ${known.join(', ')}`
+				);
+			}
+			await withDb(cmd, async (db) => {
+				const log = opts.json ? undefined : (m: string) => process.stdout.write(`${m}\n`);
+				const timings = await refreshDerived(db, log, only);
+				if (opts.json) return printJson(timings);
+				const total = timings.reduce((a, t) => a + t.ms, 0);
+				process.stdout.write(`total: ${total} ms\n`);
+			});
+		});
+}
