@@ -1,18 +1,22 @@
 // `npm run bench -- pages [--customers N] [--runs R] [--db FILE]`: for every dashboard page, the time until the page
-// is usable (its data shown: the page sets data-ready="true" and no chart is loading) in Debian's Chromium against
-// the production build, median and p95 of R fresh loads (new browser context each: no cache), and the JavaScript
-// the page loads (gzip bytes of every script response). Baseline in the same run: the time the server takes to
-// answer the page's HTML alone (server-side render, all its queries), fetched without a browser.
+// is usable (its data shown: the page sets data-ready="true", tests/e2e/helpers/ready.ts, and no chart is loading) in
+// Debian's Chromium against the production build, median and p95 of R fresh loads (new browser context each: no
+// browser cache) after a first load, and the JavaScript the page loads (gzip bytes of every script response). The
+// first load is reported too: it computes the metric answers the server keeps until the data changes
+// (src/routes/api/per-refresh.ts). Baseline in the same run: the time the server takes to answer the page's HTML
+// alone (server-side render, all its queries), fetched without a browser. The 1-minute load average is printed
+// beside every row (the machine may be shared).
 // Targets: <= 1 s to a usable page, <= 250 KB of JavaScript per page (gzip).
 // The database ($TMPDIR/crm-bench/pages-N.duckdb, default N = 1,000,000) is generated once with `crm demo` and reused.
 import { existsSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../tests/e2e/helpers/browser';
 import { ensureBuild, root, startApp } from '../tests/e2e/helpers/app';
 import { waitUsable } from '../tests/e2e/helpers/ready';
+import type { SegmentRow } from '../src/lib/api/endpoints';
 import { median, percentile, saveResults } from './util';
 
 function option(args: string[], name: string): string | undefined {
@@ -51,27 +55,32 @@ export async function main(args: string[]): Promise<void> {
 		const top = (await (await fetch(`${app.base}/api/customers?format=json&page_size=1`)).json()) as {
 			customer_id: string;
 		}[];
-		// [name, url, sets data-ready]: pages with the marker are timed until hydrated with their data; the others
-		// until their charts are drawn (server-rendered, possibly before hydration).
-		const pages = [
-			['overview', '/', false],
-			['segments', '/segments', false],
-			['cohorts', '/cohorts', false],
-			['customers', '/customers', true],
-			['customer 360', `/customers/${encodeURIComponent(top[0]?.customer_id ?? 'x')}`, true],
-			['channels', '/channels', true],
-			['models', '/models', true]
-		] as const;
+		const biggest = ((await (await fetch(`${app.base}/api/segments?format=json`)).json()) as SegmentRow[])
+			.filter((s) => s.segment !== 'others')
+			.sort((a, b) => b.customers - a.customers)[0];
+		const pages: [string, string][] = [
+			['overview', '/'],
+			['segments', '/segments'],
+			['segment page', `/segments/${encodeURIComponent(biggest?.segment ?? 'champions')}`],
+			['cohorts', '/cohorts'],
+			['customers', '/customers'],
+			['customer 360', `/customers/${encodeURIComponent(top[0]?.customer_id ?? 'x')}`],
+			['channels', '/channels'],
+			['models', '/models'],
+			['lists', '/lists'],
+			['migration', '/migration']
+		];
 		console.log(
-			`${customers.toLocaleString('en')} customers, ${runs} loads per page (after one warm-up load)`
+			`${customers.toLocaleString('en')} customers, ${runs} loads per page after a first load ` +
+				`(the first load after the app starts computes what the server then keeps until the data changes)`
 		);
-		console.log('page            usable p50   p95   | server HTML p50 | JS gzip   | ready by');
+		console.log('page            usable p50   p95   | first load | server HTML p50 | JS gzip   | load avg');
 		const results = [];
-		for (const [name, url, marker] of pages) {
+		for (const [name, url] of pages) {
 			const times: number[] = [];
 			const html: number[] = [];
+			let first = 0;
 			let jsBytes = 0;
-			let readyBy = '';
 			for (let i = 0; i <= runs; i++) {
 				const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
 				const page = await context.newPage();
@@ -88,7 +97,7 @@ export async function main(args: string[]): Promise<void> {
 				});
 				const t = performance.now();
 				await page.goto(`${app.base}${url}`, { waitUntil: 'commit' });
-				readyBy = await waitUsable(page, 120_000, marker);
+				await waitUsable(page, 300_000);
 				const elapsed = performance.now() - t;
 				await page.waitForLoadState('networkidle').catch(() => undefined);
 				const bytes = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
@@ -96,26 +105,32 @@ export async function main(args: string[]): Promise<void> {
 				const h = performance.now();
 				await (await fetch(`${app.base}${url}`)).text();
 				const htmlMs = performance.now() - h;
-				if (i === 0) continue; // warm-up: first queries, server caches
+				if (i === 0) {
+					first = elapsed;
+					continue;
+				}
 				times.push(elapsed);
 				html.push(htmlMs);
 				jsBytes = bytes;
 			}
+			const load = loadavg()[0]!;
 			const row = {
 				page: name,
 				url,
 				usable_p50_ms: Math.round(median(times)),
 				usable_p95_ms: Math.round(percentile(times, 95)),
+				first_load_ms: Math.round(first),
 				server_html_p50_ms: Math.round(median(html)),
 				js_gzip_bytes: jsBytes,
-				ready_by: readyBy,
+				load_average_1m: Number(load.toFixed(2)),
 				meets_time_target: median(times) <= 1000,
 				meets_js_target: jsBytes <= 250 * 1024
 			};
 			results.push(row);
 			console.log(
 				`${name.padEnd(15)} ${String(row.usable_p50_ms).padStart(6)} ms ${String(row.usable_p95_ms).padStart(5)} ms | ` +
-					`${String(row.server_html_p50_ms).padStart(9)} ms    | ${(jsBytes / 1024).toFixed(1).padStart(6)} KB | ${readyBy}`
+					`${String(row.first_load_ms).padStart(7)} ms | ${String(row.server_html_p50_ms).padStart(9)} ms    | ` +
+					`${(jsBytes / 1024).toFixed(1).padStart(6)} KB | ${load.toFixed(2)}`
 			);
 		}
 		saveResults('pages', { customers, runs, db: path, results });

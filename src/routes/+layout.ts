@@ -9,12 +9,12 @@ interface DimensionRow {
 
 /**
  * The choices of the filter bar: regions, channels and acquisition channels from /api/dimensions, segments (with
- * their names in both languages) from /api/segments. A list that cannot be loaded becomes a free-text input.
+ * their names in both languages) from /api/segment-names. A list that cannot be loaded becomes a free-text input.
  */
 export const load: LayoutLoad = async ({ data, fetch }) => {
 	const [dims, segments] = await Promise.all([
 		ifAvailable(data.apiEndpoints, 'dimensions', () => loadRows<DimensionRow>(fetch, 'dimensions')),
-		api.segments(fetch, {})
+		api.segmentNames(fetch)
 	]);
 	const rows = dims.data ?? [];
 	const values = (d: string) => rows.filter((r) => r.dimension === d).map((r) => r.value);

@@ -80,7 +80,8 @@ describe('every page renders its charts with data and no console errors', () => 
 		['cohorts', '/cohorts'],
 		['customers', '/customers'],
 		['channels', '/channels'],
-		['models', '/models']
+		['models', '/models'],
+		['migration', '/migration']
 	] as const;
 	for (const [name, path] of pages) {
 		it(name, async () => {
@@ -287,6 +288,33 @@ describe('a chart click leads to the right customer list', () => {
 			expect(saved?.rule.value.length).toBe(cell.customers);
 			expect(errors).toEqual([]);
 			await shot(page, 'list-from-rfm-cell');
+		} finally {
+			await page.close();
+		}
+	});
+
+	it('cohort heatmap cell -> the cohort customers who bought in that period', async () => {
+		const rows = (
+			await api<{ cohort: string | null; k: number; customers: number; is_average: boolean }[]>(
+				'/api/cohorts?period=month&mode=on'
+			)
+		).rows;
+		const cell = rows
+			.filter((r) => r.cohort && !r.is_average && r.k === 1 && r.customers > 0)
+			.sort((a, b) => b.customers - a.customers)[0]!;
+		const { page, errors } = await open('/cohorts');
+		try {
+			await page.locator(`main [data-chart="heatmap"] [data-row="c:${cell.cohort}"][data-col="1"]`).click();
+			await page.waitForURL(
+				(u) =>
+					u.pathname === '/customers' &&
+					u.searchParams.get('cohort') === cell.cohort &&
+					u.searchParams.get('k') === '1'
+			);
+			await waitUsable(page);
+			expect(await dataValue(page, '[data-testid="customers-total"]')).toBe(cell.customers);
+			expect(errors).toEqual([]);
+			await shot(page, 'customers-cohort-cell');
 		} finally {
 			await page.close();
 		}

@@ -76,6 +76,15 @@ export interface SegmentRow {
 }
 export const segments = (f: Fetch, p: Params) => loadRows<SegmentRow>(f, 'segments', p);
 
+/** The configured segments' keys and names only (no counting: cheap enough for every page's filter bar). */
+export interface SegmentNameRow {
+	segment: string;
+	name_en: string;
+	name_vi: string;
+	priority: number;
+}
+export const segmentNames = (f: Fetch) => loadRows<SegmentNameRow>(f, 'segment-names');
+
 export interface RfmCellRow {
 	r_score: number;
 	f_score: number;
@@ -111,6 +120,16 @@ export interface SegmentTrendRow {
 	revenue: number;
 }
 export const segmentTrend = (f: Fetch, p: Params) => loadRows<SegmentTrendRow>(f, 'segment-trend', p);
+
+/** The customer mix at successive as-of dates (/api/segment-mix): by RFM segment and by lifecycle stage. */
+export interface MixRow {
+	as_of: string;
+	kind: 'segment' | 'stage';
+	key: string;
+	customers: number;
+	share: number;
+}
+export const segmentMix = (f: Fetch, p: Params) => loadRows<MixRow>(f, 'segment-mix', p);
 
 export interface ClvSummaryRow {
 	customers: number;

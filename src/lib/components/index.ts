@@ -10,3 +10,4 @@ export * from './url';
 export type { Column } from './types';
 export { default as CustomerTable } from './CustomerTable.svelte';
 export { default as LifecycleBars } from './LifecycleBars.svelte';
+export { default as ReadyMarker } from './ReadyMarker.svelte';

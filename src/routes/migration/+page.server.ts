@@ -6,6 +6,7 @@ import {
 	segmentMigration
 } from '$lib/server/segments/migration';
 import type { PageServerLoad } from './$types';
+import { perRefresh } from '../api/per-refresh';
 
 function shift(iso: string, days: number): string {
 	const d = new Date(`${iso}T00:00:00Z`);
@@ -43,7 +44,8 @@ export const load: PageServerLoad = async ({ url }) => {
 	}
 	return {
 		...parsed.data,
-		flows: await segmentMigration(db, parsed.data),
+		// two as-of dates scored on the fly: kept until the data changes, like the metric endpoints' answers
+		flows: await perRefresh(url, db, () => segmentMigration(db, parsed.data)),
 		segments,
 		error: null,
 		filterFields: [] as never[]

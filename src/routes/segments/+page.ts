@@ -9,11 +9,12 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
 	const params = snapshotParams(url);
 	const grid = url.searchParams.get('grid');
 	const size = url.searchParams.get('size');
-	const [rfmGrid, segments, distributions] = await Promise.all([
-		api.rfmGrid(fetch, params),
-		api.segments(fetch, params),
-		parent().then((p) => ifAvailable(p.apiEndpoints, 'distributions', () => api.distribution(fetch, params)))
-	]);
+	// not awaited: five binned distributions over every customer take seconds at 1M customers the first time after
+	// a refresh (the server then keeps them), so the page is shown first and they fill in
+	const distributions = parent().then((p) =>
+		ifAvailable(p.apiEndpoints, 'distributions', () => api.distribution(fetch, params))
+	);
+	const [rfmGrid, segments] = await Promise.all([api.rfmGrid(fetch, params), api.segments(fetch, params)]);
 	return {
 		rfmGrid,
 		segments,

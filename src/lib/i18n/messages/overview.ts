@@ -15,6 +15,12 @@ export const en: Record<string, string> = {
 	'overview.segmentMix.sub': 'Current segment sizes; click a segment to see its customers',
 	'overview.stageMix': 'Customers by lifecycle stage',
 	'overview.stageMix.sub': 'Where customers are now; click a stage to see its customers',
+	'overview.segmentMixTrend': 'Segment mix over time',
+	'overview.segmentMixTrend.sub':
+		'Share of customers with a purchase in each RFM segment, at the start of each quarter',
+	'overview.stageMixTrend': 'Lifecycle stages over time',
+	'overview.stageMixTrend.sub':
+		'Share of customers with a purchase in each lifecycle stage, at the start of each quarter',
 	'overview.lifecycle': 'Customer flow per period',
 	'overview.lifecycle.sub':
 		'New, returning and resurrecting buyers above zero; dormant (bought last period, not this one) below',
@@ -76,6 +82,10 @@ export const vi: Record<string, string> = {
 	'overview.segmentMix.sub': 'Quy mô phân khúc hiện tại; nhấp vào một phân khúc để xem khách hàng',
 	'overview.stageMix': 'Khách hàng theo giai đoạn vòng đời',
 	'overview.stageMix.sub': 'Khách hàng đang ở đâu; nhấp vào một giai đoạn để xem khách hàng',
+	'overview.segmentMixTrend': 'Cơ cấu phân khúc theo thời gian',
+	'overview.segmentMixTrend.sub': 'Tỷ lệ khách hàng đã mua thuộc mỗi phân khúc RFM, vào đầu mỗi quý',
+	'overview.stageMixTrend': 'Giai đoạn vòng đời theo thời gian',
+	'overview.stageMixTrend.sub': 'Tỷ lệ khách hàng đã mua ở mỗi giai đoạn vòng đời, vào đầu mỗi quý',
 	'overview.lifecycle': 'Dòng khách hàng mỗi kỳ',
 	'overview.lifecycle.sub':
 		'Khách mới, quay lại và tái kích hoạt ở trên; ngủ đông (mua kỳ trước, không mua kỳ này) ở dưới',

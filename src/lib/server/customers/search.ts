@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { ensureCustomerFeatures } from '../segments/features';
 import { maskEmail, maskName, maskPhone } from './contact';
 import type { CustomerListParams } from './list-params';
 import { searchText } from './search-text';
@@ -43,6 +44,7 @@ export const DEFAULT_MODEL = 'bgnbd';
  * `params.contact` is set: personal data leaves the server only when a person asks for it.
  */
 export async function listCustomers(db: Database, params: CustomerListParams): Promise<CustomerList> {
+	await featuresReady(db);
 	const text = searchText(params.q);
 	const rows = await db.query<CustomerListRow & { total: number }>('customer_search', {
 		pattern: text.pattern,
@@ -61,7 +63,6 @@ export async function listCustomers(db: Database, params: CustomerListParams): P
 		funnel_step: params.funnel_step ?? null,
 		from: params.from ?? null,
 		to: params.to ?? null,
-		model: DEFAULT_MODEL,
 		sort: params.sort,
 		descending: params.dir === 'desc',
 		limit: params.page_size,
@@ -79,6 +80,16 @@ export async function listCustomers(db: Database, params: CustomerListParams): P
 		pageSize: params.page_size,
 		contactShown: params.contact
 	};
+}
+
+const checked = new WeakSet<Database>();
+
+/** The list reads table customer_features (queries/customer_search.sql); a database refreshed before the
+ * 'segments' step existed builds it once. */
+async function featuresReady(db: Database): Promise<void> {
+	if (checked.has(db)) return;
+	await ensureCustomerFeatures(db);
+	checked.add(db);
 }
 
 /** A page past the end has no rows to carry the total: ask for the first page's. */

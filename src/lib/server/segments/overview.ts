@@ -7,13 +7,15 @@ import { listSegments, type SavedSegment } from './saved';
 export async function listsOverview(
 	db: Database
 ): Promise<{ lists: (SavedSegment & { members: number | null })[]; exports: ExportRecord[] }> {
-	const saved = await listSegments(db);
-	const lists = [];
-	for (const s of saved) {
-		const members = await previewSegment(db, s.rule, 0)
-			.then((p) => p.members)
-			.catch(() => null);
-		lists.push({ ...s, members });
-	}
-	return { lists, exports: (await listExports(db)).slice(0, 20) };
+	const [saved, exports] = await Promise.all([listSegments(db), listExports(db)]);
+	// the lists' sizes are independent counts: they run side by side on the connection pool
+	const lists = await Promise.all(
+		saved.map(async (s) => ({
+			...s,
+			members: await previewSegment(db, s.rule, 0)
+				.then((p) => p.members)
+				.catch(() => null)
+		}))
+	);
+	return { lists, exports: exports.slice(0, 20) };
 }

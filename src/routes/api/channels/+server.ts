@@ -3,12 +3,14 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { channelPeriods } from '$lib/server/metrics/channels';
 import { periodParamsSchema } from '$lib/server/metrics/kpis';
 import type { RequestHandler } from './$types';
+import { perRefresh } from '../per-refresh';
 
 const COLUMNS = ['period', 'complete', 'channel', 'type', 'interactions', 'customers', 'revenue'];
 
 /** GET /api/channels?period=month&from=&to=&channel=&...filters: interactions, customers, revenue by channel and type. */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = parseQuery(url, periodParamsSchema);
-	const rows = await channelPeriods(await appDb(), q);
+	const db = await appDb();
+	const rows = await perRefresh(url, db, () => channelPeriods(db, q));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
 };

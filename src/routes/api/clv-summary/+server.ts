@@ -3,6 +3,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { clvSummary } from '$lib/server/metrics/clv-summary';
 import { metricQuerySchema, rfmConfigFromOptions } from '$lib/server/metrics/summary';
 import type { RequestHandler } from './$types';
+import { perRefresh } from '../per-refresh';
 
 const COLUMNS = [
 	'customers',
@@ -21,6 +22,7 @@ const COLUMNS = [
  */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = parseQuery(url, metricQuerySchema);
-	const rows = await clvSummary(await appDb(), q, rfmConfigFromOptions(q));
+	const db = await appDb();
+	const rows = await perRefresh(url, db, () => clvSummary(db, q, rfmConfigFromOptions(q)));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
 };

@@ -2,6 +2,7 @@ import { appDb } from '$lib/server/app-db';
 import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { cohortParamsSchema, cohortRetention } from '$lib/server/metrics/cohorts';
 import type { RequestHandler } from './$types';
+import { perRefresh } from '../per-refresh';
 
 const COLUMNS = [
 	'breakdown',
@@ -27,6 +28,7 @@ const COLUMNS = [
  */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = parseQuery(url, cohortParamsSchema);
-	const rows = await cohortRetention(await appDb(), q);
+	const db = await appDb();
+	const rows = await perRefresh(url, db, () => cohortRetention(db, q));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
 };

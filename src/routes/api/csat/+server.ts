@@ -3,6 +3,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { csatByChannel } from '$lib/server/metrics/channels';
 import { filtersSchema } from '$lib/server/metrics/filters';
 import type { RequestHandler } from './$types';
+import { perRefresh } from '../per-refresh';
 
 const COLUMNS = [
 	'channel',
@@ -23,6 +24,7 @@ const COLUMNS = [
 /** GET /api/csat?from=&to=&channel=&...filters: CSAT mean and 1..5 distribution by channel, plus 'all'. */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = parseQuery(url, filtersSchema);
-	const rows = await csatByChannel(await appDb(), q);
+	const db = await appDb();
+	const rows = await perRefresh(url, db, () => csatByChannel(db, q));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
 };

@@ -3,6 +3,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { customerListSchema } from '$lib/server/customers/list-params';
 import { listCustomers } from '$lib/server/customers/search';
 import type { RequestHandler } from './$types';
+import { perRefresh } from '../per-refresh';
 
 const COLUMNS = [
 	'customer_id',
@@ -33,7 +34,8 @@ const COLUMNS = [
  */
 export const GET: RequestHandler = async ({ url }) => {
 	const params = parseQuery(url, customerListSchema);
-	const list = await listCustomers(await appDb(), params);
+	const db = await appDb();
+	const list = await perRefresh(url, db, () => listCustomers(db, params));
 	const res = rowsResponse(url, list.rows as unknown as Record<string, unknown>[], COLUMNS);
 	res.headers.set('x-total-count', String(list.total));
 	return res;

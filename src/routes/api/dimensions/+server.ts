@@ -2,12 +2,14 @@ import { appDb } from '$lib/server/app-db';
 import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { dimensionValues, dimensionsQuerySchema } from '$lib/server/metrics/dimensions';
 import type { RequestHandler } from './$types';
+import { perRefresh } from '../per-refresh';
 
 const COLUMNS = ['dimension', 'value'];
 
 /** GET /api/dimensions?dimension=region|channel|acquisition_channel: the filter bar's choices, sorted. */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = parseQuery(url, dimensionsQuerySchema);
-	const rows = await dimensionValues(await appDb(), q);
+	const db = await appDb();
+	const rows = await perRefresh(url, db, () => dimensionValues(db, q));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
 };

@@ -3,6 +3,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { metricDistributions } from '$lib/server/metrics/distributions';
 import { metricQuerySchema, rfmConfigFromOptions } from '$lib/server/metrics/summary';
 import type { RequestHandler } from './$types';
+import { perRefresh } from '../per-refresh';
 
 const COLUMNS = ['measure', 'bin', 'x0', 'x1', 'count', 'overflow'];
 
@@ -12,6 +13,7 @@ const COLUMNS = ['measure', 'bin', 'x0', 'x1', 'count', 'overflow'];
  */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = parseQuery(url, metricQuerySchema);
-	const rows = await metricDistributions(await appDb(), q, rfmConfigFromOptions(q));
+	const db = await appDb();
+	const rows = await perRefresh(url, db, () => metricDistributions(db, q, rfmConfigFromOptions(q)));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
 };

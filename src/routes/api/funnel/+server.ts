@@ -3,12 +3,14 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { filtersSchema } from '$lib/server/metrics/filters';
 import { journeyFunnel } from '$lib/server/metrics/funnel';
 import type { RequestHandler } from './$types';
+import { perRefresh } from '../per-refresh';
 
 const COLUMNS = ['step', 'stage', 'customers', 'customers_nested', 'share_of_start', 'conversion'];
 
 /** GET /api/funnel?from=&to=&...filters: the journey funnel over customers first seen in from/to. */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = parseQuery(url, filtersSchema);
-	const rows = await journeyFunnel(await appDb(), q);
+	const db = await appDb();
+	const rows = await perRefresh(url, db, () => journeyFunnel(db, q));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
 };

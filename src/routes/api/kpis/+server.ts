@@ -2,6 +2,7 @@ import { appDb } from '$lib/server/app-db';
 import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { kpis, periodParamsSchema } from '$lib/server/metrics/kpis';
 import type { RequestHandler } from './$types';
+import { perRefresh } from '../per-refresh';
 
 const COLUMNS = [
 	'period',
@@ -23,6 +24,7 @@ const COLUMNS = [
  */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = parseQuery(url, periodParamsSchema);
-	const rows = await kpis(await appDb(), q);
+	const db = await appDb();
+	const rows = await perRefresh(url, db, () => kpis(db, q));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
 };

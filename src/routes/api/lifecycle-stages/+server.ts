@@ -3,6 +3,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { lifecycleCustomerCounts } from '$lib/server/metrics/lifecycle-customer';
 import { metricQuerySchema } from '$lib/server/metrics/summary';
 import type { RequestHandler } from './$types';
+import { perRefresh } from '../per-refresh';
 
 const COLUMNS = ['lifecycle_stage', 'customers', 'share', 'revenue', 'net_revenue', 'mean_recency_days'];
 
@@ -12,7 +13,8 @@ const COLUMNS = ['lifecycle_stage', 'customers', 'share', 'revenue', 'net_revenu
  */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = parseQuery(url, metricQuerySchema);
-	const { rows } = await lifecycleCustomerCounts(await appDb(), q);
+	const db = await appDb();
+	const { rows } = await perRefresh(url, db, () => lifecycleCustomerCounts(db, q));
 	return rowsResponse(
 		url,
 		rows.map((r) => ({ ...r, revenue: r.net_revenue })),

@@ -3,12 +3,14 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { periodParamsSchema } from '$lib/server/metrics/kpis';
 import { lifecyclePeriods } from '$lib/server/metrics/lifecycle-period';
 import type { RequestHandler } from './$types';
+import { perRefresh } from '../per-refresh';
 
 const COLUMNS = ['period', 'period_end', 'complete', 'active', 'new', 'returning', 'resurrecting', 'dormant'];
 
 /** GET /api/lifecycle?period=month&from=&to=&as_of=&...filters: new / returning / resurrecting / dormant per period. */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = parseQuery(url, periodParamsSchema);
-	const rows = await lifecyclePeriods(await appDb(), q);
+	const db = await appDb();
+	const rows = await perRefresh(url, db, () => lifecyclePeriods(db, q));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
 };

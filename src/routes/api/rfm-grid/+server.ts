@@ -3,6 +3,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { rfmGrid } from '$lib/server/metrics/rfm';
 import { metricQuerySchema, rfmConfigFromOptions } from '$lib/server/metrics/summary';
 import type { RequestHandler } from './$types';
+import { perRefresh } from '../per-refresh';
 
 const COLUMNS = ['r_score', 'f_score', 'customers', 'net_revenue', 'mean_m_score', 'share'];
 
@@ -12,6 +13,7 @@ const COLUMNS = ['r_score', 'f_score', 'customers', 'net_revenue', 'mean_m_score
  */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = parseQuery(url, metricQuerySchema);
-	const rows = await rfmGrid(await appDb(), q, rfmConfigFromOptions(q));
+	const db = await appDb();
+	const rows = await perRefresh(url, db, () => rfmGrid(db, q, rfmConfigFromOptions(q)));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
 };

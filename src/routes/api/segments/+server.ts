@@ -3,6 +3,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { segmentSummary } from '$lib/server/metrics/segments';
 import { metricQuerySchema, rfmConfigFromOptions } from '$lib/server/metrics/summary';
 import type { RequestHandler } from './$types';
+import { perRefresh } from '../per-refresh';
 
 const COLUMNS = [
 	'segment',
@@ -33,6 +34,7 @@ const COLUMNS = [
  */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = parseQuery(url, metricQuerySchema);
-	const rows = await segmentSummary(await appDb(), q, rfmConfigFromOptions(q));
+	const db = await appDb();
+	const rows = await perRefresh(url, db, () => segmentSummary(db, q, rfmConfigFromOptions(q)));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
 };

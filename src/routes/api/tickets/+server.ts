@@ -3,6 +3,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { ticketPeriods } from '$lib/server/metrics/channels';
 import { periodParamsSchema } from '$lib/server/metrics/kpis';
 import type { RequestHandler } from './$types';
+import { perRefresh } from '../per-refresh';
 
 const COLUMNS = [
 	'period',
@@ -19,6 +20,7 @@ const COLUMNS = [
 /** GET /api/tickets?period=month&from=&to=&channel=&...filters: ticket resolution hours (median, p90), open tickets. */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = parseQuery(url, periodParamsSchema);
-	const rows = await ticketPeriods(await appDb(), q);
+	const db = await appDb();
+	const rows = await perRefresh(url, db, () => ticketPeriods(db, q));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
 };
