@@ -1,18 +1,17 @@
 -- The customer base's predicted value from the latest BG/NBD run (the overview's CLV card).
 -- Reads the relation customer_summary (materialised or on the fly, see src/lib/server/metrics/summary.ts) and the
--- newest BG/NBD run in table predictions (picked as in queries/customer_features.sql).
+-- BG/NBD predictions of the latest model refresh (view current_predictions).
 -- Inputs (NULL = not filtered): $region, $acquisition_channel, $segment, $lifecycle.
 -- Output: one row, or none when there are no BG/NBD predictions: customers (filtered customers with a prediction),
 --   predicted_clv (sum over them; NULL without a spend model), mean_p_alive, expected_purchases (sum over the
 --   horizon), horizon_days, model, as_of (the predictions' as-of date, 'YYYY-MM-DD').
-WITH latest_fit AS (
-	SELECT fit_id, as_of, model FROM predictions WHERE model = 'bgnbd' ORDER BY as_of DESC, fit_id DESC LIMIT 1
+WITH prediction AS (
+	SELECT customer_id, horizon_days, predicted_clv, p_alive, expected_purchases, as_of, model
+	FROM current_predictions
 ),
-prediction AS (
-	SELECT p.customer_id, p.horizon_days, p.predicted_clv, p.p_alive, p.expected_purchases
-	FROM predictions p JOIN latest_fit USING (fit_id)
-	WHERE p.model = 'bgnbd'
-	QUALIFY row_number() OVER (PARTITION BY p.customer_id ORDER BY p.horizon_days DESC) = 1
+latest_fit AS (
+	-- the run behind the predictions (one run at a time: see queries/migrations/010_current_predictions.sql)
+	SELECT model, max(as_of) AS as_of FROM prediction GROUP BY model
 ),
 chosen AS (
 	SELECT p.*

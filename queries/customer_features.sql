@@ -15,14 +15,8 @@ WITH state AS (
 		current_date
 	) AS as_of
 ),
-latest_fit AS (
-	-- The newest BG/NBD run that produced predictions.
-	SELECT fit_id FROM predictions WHERE model = 'bgnbd' ORDER BY as_of DESC, fit_id DESC LIMIT 1
-),
 prediction AS (
-	SELECT p.* FROM predictions p JOIN latest_fit USING (fit_id)
-	WHERE p.model = 'bgnbd'
-	QUALIFY row_number() OVER (PARTITION BY p.customer_id ORDER BY p.horizon_days DESC) = 1
+	SELECT * FROM current_predictions
 ),
 activity AS (
 	SELECT

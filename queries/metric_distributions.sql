@@ -1,6 +1,6 @@
 -- Distributions of five per-customer measures, binned on the server (the segments page's histograms).
 -- Reads the relation customer_summary (materialised or on the fly, see src/lib/server/metrics/summary.ts) joined with
--- the latest BG/NBD predictions (the newest run in table predictions, as in queries/customer_features.sql).
+-- the BG/NBD predictions of the latest model refresh (view current_predictions).
 -- Population: the filtered customers with a purchase; clv and p_alive only those with a prediction.
 -- Inputs (NULL = not filtered): $region, $acquisition_channel, $segment, $lifecycle.
 -- Bins (at most 20 per measure, empty bins included; every bin is [x0, x1) except the last, which is [x0, x1] and
@@ -13,14 +13,8 @@
 --   above x1 (the tail above the cap; 0 on every other bin).
 -- Output: measure ('recency' | 'frequency' | 'monetary' | 'clv' | 'p_alive'), bin (0-based), x0, x1 (DOUBLE),
 --   count, overflow; ordered by measure as listed, then bin.
-WITH latest_fit AS (
-	SELECT fit_id FROM predictions WHERE model = 'bgnbd' ORDER BY as_of DESC, fit_id DESC LIMIT 1
-),
-prediction AS (
-	SELECT p.customer_id, p.predicted_clv, p.p_alive
-	FROM predictions p JOIN latest_fit USING (fit_id)
-	WHERE p.model = 'bgnbd'
-	QUALIFY row_number() OVER (PARTITION BY p.customer_id ORDER BY p.horizon_days DESC) = 1
+WITH prediction AS (
+	SELECT customer_id, predicted_clv, p_alive FROM current_predictions
 ),
 base AS (
 	SELECT s.recency_days, s.orders, s.net_revenue, p.predicted_clv, p.p_alive

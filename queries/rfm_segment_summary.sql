@@ -5,16 +5,10 @@
 --   with a purchase, 0..1), net_revenue, revenue_share (0..1), mean_recency_days, mean_orders, mean_net_revenue,
 --   r_min .. m_max (the configured ranges; NULL for 'others'),
 --   aov (net revenue / orders of the segment), predicted_clv and p_alive (means over the segment's customers with a
---   prediction of the latest BG/NBD run, picked as in queries/customer_features.sql; NULL without one);
+--   prediction of the latest model refresh, view current_predictions; NULL without one);
 --   ordered by priority.
-WITH latest_fit AS (
-	SELECT fit_id FROM predictions WHERE model = 'bgnbd' ORDER BY as_of DESC, fit_id DESC LIMIT 1
-),
-prediction AS (
-	SELECT p.customer_id, p.predicted_clv, p.p_alive
-	FROM predictions p JOIN latest_fit USING (fit_id)
-	WHERE p.model = 'bgnbd'
-	QUALIFY row_number() OVER (PARTITION BY p.customer_id ORDER BY p.horizon_days DESC) = 1
+WITH prediction AS (
+	SELECT customer_id, predicted_clv, p_alive FROM current_predictions
 ),
 chosen AS (
 	SELECT rfm_segment, count(*) AS customers, sum(net_revenue) AS net_revenue,
