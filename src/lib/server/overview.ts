@@ -1,5 +1,6 @@
 import type { Database } from './db';
 import type { Filters } from './metrics/filters';
+import { filterParams } from './metrics/filters';
 import { latestAsOf, metricsState, queryOnSummary } from './metrics/summary';
 
 export interface DatabaseCounts {
@@ -53,29 +54,38 @@ export function mixDates(asOf: string, grain: MixGrain, points: number): string[
 	return [...dates].sort();
 }
 
+/** The mix the refresh stores (table segment_mix): what the overview shows by default. */
+export const STORED_MIX: { grain: MixGrain; points: number } = { grain: 'quarter', points: 8 };
+
+type MixCount = { kind: MixRow['kind']; key: string; customers: number };
+
 /**
  * The customer mix by RFM segment and by lifecycle stage over time: the customers with a purchase at each of
  * `points` as-of dates (period starts, and the latest as-of date), each scored as customer_summary_compute.sql
- * scores them at that date (queries/segment_mix_trend.sql over the materialised summary for the latest date, computed
- * on the fly for the earlier ones: seconds each at 1M customers, so callers keep the answer per refresh). Filters
- * on customers (region, acquisition channel, segment, lifecycle) apply; a date range or a channel does not (each
- * point is the whole history before its date).
+ * scores them at that date. The default view (STORED_MIX) reads table segment_mix, which the refresh step 'mix'
+ * fills for the current data (refreshSegmentMix); any other view, or a database whose mix is not current, scores
+ * the customers here (queries/segment_mix_trend.sql over the materialised summary for the latest date, on the fly
+ * for the earlier ones: seconds each at 1M customers). Filters on customers (region, acquisition channel, segment,
+ * lifecycle) apply; a date range or a channel does not (each point is the whole history before its date).
  */
 export async function segmentMixTrend(
 	db: Database,
 	filters: Pick<Filters, 'region' | 'acquisition_channel' | 'segment' | 'lifecycle'>,
-	grain: MixGrain = 'quarter',
-	points = 8
+	grain: MixGrain = STORED_MIX.grain,
+	points = STORED_MIX.points
 ): Promise<MixRow[]> {
 	const state = await metricsState(db);
 	const latest = state.as_of ?? (await latestAsOf(db));
+	const dates = mixDates(latest, grain, points);
+	const stored =
+		grain === STORED_MIX.grain && points === STORED_MIX.points
+			? await storedMix(db, filters, grain, dates, state.refreshed_at)
+			: undefined;
 	const out: MixRow[] = [];
-	for (const asOf of mixDates(latest, grain, points)) {
-		const { rows } = await queryOnSummary<{ kind: MixRow['kind']; key: string; customers: number }>(
-			db,
-			'segment_mix_trend',
-			{ ...filters, as_of: asOf }
-		);
+	for (const asOf of dates) {
+		const rows =
+			stored?.filter((r) => r.as_of === asOf) ??
+			(await queryOnSummary<MixCount>(db, 'segment_mix_trend', { ...filters, as_of: asOf })).rows;
 		for (const kind of ['segment', 'stage'] as const) {
 			const ofKind = rows.filter((r) => r.kind === kind);
 			const total = ofKind.reduce((a, r) => a + r.customers, 0);
@@ -90,4 +100,56 @@ export async function segmentMixTrend(
 		}
 	}
 	return out;
+}
+
+/** The stored mix when it was built for exactly these dates from the current summary, else undefined. */
+async function storedMix(
+	db: Database,
+	filters: Pick<Filters, 'region' | 'acquisition_channel' | 'segment' | 'lifecycle'>,
+	grain: MixGrain,
+	dates: string[],
+	refreshedAt: string | null
+): Promise<(MixCount & { as_of: string })[] | undefined> {
+	const [mark] = await db.sql<{ value: string }>(
+		"SELECT value FROM metrics_state WHERE key = 'mix_built_for'"
+	);
+	if (!refreshedAt || mark?.value !== `${grain}|${refreshedAt}`) return undefined;
+	const have = await db.sql<{ as_of: string }>(
+		"SELECT DISTINCT strftime(as_of, '%Y-%m-%d') AS as_of FROM segment_mix WHERE grain = $grain ORDER BY 1",
+		{ grain }
+	);
+	if (have.map((r) => r.as_of).join() !== dates.join()) return undefined;
+	return db.query<MixCount & { as_of: string }>('segment_mix_read', { ...filterParams(filters), grain });
+}
+
+/**
+ * Refresh step 'mix': scores every customer at each date of the stored mix (STORED_MIX) and keeps the cells in
+ * table segment_mix, marked with the customer summary's refresh it was built from (metrics_state 'mix_built_for').
+ */
+export async function refreshSegmentMix(db: Database): Promise<{ dates: number }> {
+	const state = await metricsState(db);
+	if (!state.refreshed_at) return { dates: 0 };
+	const latest = state.as_of ?? (await latestAsOf(db));
+	const { grain, points } = STORED_MIX;
+	const cells: { as_of: string; rows: unknown[] }[] = [];
+	for (const asOf of mixDates(latest, grain, points)) {
+		const { rows } = await queryOnSummary(db, 'segment_mix_cells', { as_of: asOf });
+		cells.push({ as_of: asOf, rows });
+	}
+	await db.transaction(async (s) => {
+		await s.exec('DELETE FROM segment_mix');
+		for (const { as_of, rows } of cells) {
+			await s.exec(
+				`INSERT INTO segment_mix
+				 SELECT $grain, $as_of::DATE, c.region, c.acquisition_channel, c.rfm_segment, c.lifecycle_stage, c.customers
+				 FROM (SELECT unnest(from_json($cells::JSON, '[{"region": "VARCHAR", "acquisition_channel": "VARCHAR",
+					"rfm_segment": "VARCHAR", "lifecycle_stage": "VARCHAR", "customers": "BIGINT"}]')) AS c)`,
+				{ grain, as_of, cells: JSON.stringify(rows) }
+			);
+		}
+		await s.exec("INSERT OR REPLACE INTO metrics_state (key, value) VALUES ('mix_built_for', $value)", {
+			value: `${grain}|${state.refreshed_at}`
+		});
+	});
+	return { dates: cells.length };
 }

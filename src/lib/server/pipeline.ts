@@ -3,6 +3,7 @@ import { refreshMetrics } from './metrics/refresh';
 import { refreshModels } from './models/service';
 import { refreshPeriodTables } from './metrics/periods-refresh';
 import { refreshCustomerFeatures } from './segments/features';
+import { refreshSegmentMix } from './overview';
 
 /**
  * What runs after data changes (every ingest, `crm demo`, or on demand): each step refreshes one derived
@@ -14,6 +15,7 @@ export const refreshSteps: RefreshStep[] = [{ name: 'metrics', run: refreshMetri
 refreshSteps.push({ name: 'periods', run: refreshPeriodTables });
 refreshSteps.push({ name: 'models', run: (db) => refreshModels(db) });
 refreshSteps.push({ name: 'segments', run: refreshCustomerFeatures });
+refreshSteps.push({ name: 'mix', run: refreshSegmentMix });
 
 /** How long one refresh step took. */
 export interface StepTiming {
