@@ -1,11 +1,16 @@
 import { getPage, getRows, type Fetch, type Params } from '$lib/api';
 import type { CustomerRow } from '$lib/api';
+import type {
+	CustomerOrder,
+	CustomerProfile as ServerCustomerProfile,
+	TimelineEvent
+} from '$lib/server/customers/customer360';
 
 /**
  * Typed calls to the customer endpoints (src/routes/api/customers, src/routes/api/customer/[id]/...), decoded from
  * Arrow by the shared client. Row types mirror src/lib/server/customers/*.
  */
-export type { CustomerRow };
+export type { CustomerOrder, CustomerRow, TimelineEvent };
 
 /** The query parameters /customers passes on to /api/customers (documented in list-params.ts on the server). */
 export const LIST_KEYS = [
@@ -42,41 +47,11 @@ export function listParams(url: URL): Params {
 
 export const customerList = (f: Fetch, p: Params) => getPage<CustomerRow>(f, 'customers', p);
 
-export interface CustomerProfile {
-	customer_id: string;
-	name: string | null;
-	email: string | null;
-	phone: string | null;
-	region: string | null;
-	country: string | null;
-	gender: string | null;
-	birth_year: number | null;
-	signup_at: string | null;
-	acquisition_channel: string | null;
-	consent_email: boolean | null;
-	consent_sms: boolean | null;
-	first_purchase_at: string | null;
-	last_purchase_at: string | null;
-	last_interaction_at: string | null;
-	orders: number;
-	purchase_days: number;
-	net_revenue: number;
-	avg_order_value: number | null;
-	mean_days_between_orders: number | null;
-	recency_days: number | null;
-	tenure_days: number | null;
+/** The server's profile as it arrives over Arrow: lists come as JSON text. */
+export type CustomerProfile = Omit<ServerCustomerProfile, 'channels_used'> & {
 	/** JSON text of a list (Arrow carries lists as JSON here) */
 	channels_used: string | null;
-	first_order_channel: string | null;
-	r_score: number | null;
-	f_score: number | null;
-	m_score: number | null;
-	rfm_segment: string | null;
-	segment_name_en: string | null;
-	segment_name_vi: string | null;
-	lifecycle_stage: string | null;
-	as_of: string | null;
-}
+};
 
 export interface CustomerPrediction {
 	model: string;
@@ -91,30 +66,6 @@ export interface CustomerPrediction {
 	historic_clv: number | null;
 	total_clv: number | null;
 	fit_id: number | string | null;
-}
-
-export interface TimelineEvent {
-	occurred_at: string;
-	day: string;
-	type: string;
-	channel: string | null;
-	order_id: string | null;
-	amount: number | null;
-	quantity: number | null;
-	category: string | null;
-	csat: number | null;
-	resolution_hours: number | null;
-}
-
-export interface CustomerOrder {
-	order_id: string;
-	day: string;
-	channel: string | null;
-	items: number | null;
-	categories: string | null;
-	purchase_amount: number;
-	refund_amount: number;
-	net_amount: number;
 }
 
 export interface PAlivePoint {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-/** Debian's Chromium; never a downloaded browser. */
+/** Debian's Chromium (`apt-get install -y chromium`), at /usr/bin/chromium unless CRM_CHROMIUM says otherwise. */
 export const CHROMIUM = process.env.CRM_CHROMIUM ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
@@ -19,7 +19,7 @@ export async function launchChromium(): Promise<Browser> {
 	if (!existsSync(CHROMIUM)) {
 		throw new Error(
 			`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` ` +
-				"(CI's .ci/run does), or point CRM_CHROMIUM at a Chromium binary. Never `npx playwright install`."
+				"(CI's .ci/run does), or point CRM_CHROMIUM at a Chromium binary."
 		);
 	}
 	return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
