@@ -12,7 +12,8 @@ export type SourceFormat = 'csv' | 'parquet' | 'json';
 export function contentHash(file: string): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const hash = createHash('sha256');
-		createReadStream(file)
+		// 1 MiB reads instead of the default 64 KiB: about half the CPU on the 10M-row bench file (0.85 s vs 1.6 s).
+		createReadStream(file, { highWaterMark: 1 << 20 })
 			.on('data', (chunk) => hash.update(chunk))
 			.on('error', reject)
 			.on('end', () => resolve(hash.digest('hex')));
@@ -28,7 +29,7 @@ export async function checkGzip(file: string): Promise<void> {
 	if (head[0] !== 0x1f || head[1] !== 0x8b) return;
 	const sink = new Writable({ write: (_chunk, _enc, done) => done() });
 	try {
-		await pipeline(createReadStream(file), createGunzip(), sink);
+		await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), createGunzip(), sink);
 	} catch (e) {
 		throw new IngestError(
 			`${file} is a damaged gzip file (${e instanceof Error ? e.message : String(e)}): nothing was loaded. ` +
@@ -89,7 +90,11 @@ export function readerSql(format: SourceFormat, file: string, lenient = false): 
 	const rejects = lenient
 		? `, store_rejects = true, rejects_table = '${REJECTS_TABLE}', rejects_scan = '${REJECTS_SCAN}'`
 		: '';
-	return `read_csv($file, all_varchar = true, max_line_size = 16777216${rejects})`;
+	// Lines up to 16 MiB (a huge cell is data, not an error). The reader's buffer defaults to 16 x max_line_size
+	// (256 MiB here), which left a large file in a handful of buffers: few threads, and every sniff read a whole
+	// buffer. 32 MiB (the default buffer for the default 2 MB lines) keeps both: on the 10M-row bench file a full
+	// read took 3.7 s CPU instead of 8.0 s, and a sniff 0.2 s instead of 1.4-2.2 s.
+	return `read_csv($file, all_varchar = true, max_line_size = 16777216, buffer_size = 33554432${rejects})`;
 }
 
 /** The column names the reader sees, or an IngestError saying why the file cannot be read. */
