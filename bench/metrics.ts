@@ -2,13 +2,15 @@
 // every metric query (warm; --only: the cases whose name starts so) at N customers (default 1,000,000, ~10
 // interactions each), beside a bare DuckDB query computing the same thing from the raw interactions table in the same
 // run (B runs, default min(R, 10)). The database is generated with generateDemo into a file outside git
-// ($TMPDIR/crm-bench/metrics-N.duckdb) and reused when it exists; it is refreshed when it lacks the rollups.
+// ($TMPDIR/crm-bench/metrics-N.duckdb) and reused when it exists; it is refreshed when it lacks the rollups, and its
+// segment_customer table (refresh step 'segment-summary') is rebuilt when it is not current.
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../src/lib/server/db';
 import { generateDemo } from '../src/lib/server/demo';
 import * as metrics from '../src/lib/server/metrics';
+import { refreshCohortGrid } from '../src/lib/server/metrics/periods-refresh';
 import { refreshSteps } from '../src/lib/server/pipeline';
 import { machine, median, percentile, repeat, saveResults } from './util';
 
@@ -110,6 +112,22 @@ async function openBenchDb(customers: number, path: string, log: (m: string) => 
 			await step.run(db);
 			log(`refresh ${step.name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
 		}
+	}
+	// The stored cohort grid (built by the 'periods' step since session 9): built once for period tables older than it.
+	const grid = await db.sql<{ n: number }>(
+		"SELECT count(*) AS n FROM period_state WHERE key = 'cohort_grid'"
+	);
+	if (Number(grid[0]?.n) === 0) {
+		const t = performance.now();
+		await refreshCohortGrid(db);
+		log(`cohort grid: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+	}
+	// The segment summary's per-customer table (migration 012), built from the summary and the latest predictions
+	// when it is missing or older than them; the predictions are whatever the models step left (none: NULLs).
+	if (!(await metrics.segmentCustomerCurrent(db))) {
+		const t = performance.now();
+		await metrics.refreshSegmentCustomers(db);
+		log(`refresh segment-summary: ${((performance.now() - t) / 1000).toFixed(1)} s`);
 	}
 	return db;
 }

@@ -60,7 +60,7 @@ SELECT breakdown, strftime(cohort, '%Y-%m-%d') AS cohort, k, strftime(period, '%
 FROM shares
 UNION ALL
 SELECT breakdown, NULL, k, NULL, true,
-	sum(cohort_size), sum(customers), sum(customers_on_or_after)::BIGINT, sum(revenue), sum(cohort_revenue),
+	sum(cohort_size)::BIGINT, sum(customers)::BIGINT, sum(customers_on_or_after)::BIGINT, sum(revenue), sum(cohort_revenue),
 	sum(customers) / sum(cohort_size),
 	sum(customers_on_or_after) / sum(cohort_size),
 	sum(cohort_size * revenue_ratio) / sum(cohort_size) FILTER (WHERE revenue_ratio IS NOT NULL),

@@ -73,4 +73,6 @@ SELECT w.grain, w.period, w.customer_id, w.orders, w.net_revenue, w.active, w.is
 	s.region, s.acquisition_channel, s.first_order_channel, s.rfm_segment, s.lifecycle_stage
 FROM windowed w
 LEFT JOIN customer_summary s USING (customer_id)
-ORDER BY w.grain, w.period
+-- Stored in this order so that a rollup built on the fly for a region and/or segment filter reads only the row groups
+-- of that region (and segment) instead of every row of the grain (migration 012).
+ORDER BY w.grain, s.region, s.rfm_segment, w.period

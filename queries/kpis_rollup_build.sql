@@ -29,15 +29,21 @@ used AS (
 	GROUP BY customer_id
 ),
 by_dim AS (
-	SELECT cp.*, unnest(CASE WHEN $all_dims::BOOLEAN THEN [
+	-- $all_dims: each row once per filter it belongs to; else once, as dim 'all' (no list per row to unnest)
+	SELECT cp.*, unnest([
 			{'dim': 'all', 'dim_value': NULL::VARCHAR},
 			{'dim': 'region', 'dim_value': cp.region},
 			{'dim': 'acquisition_channel', 'dim_value': cp.acquisition_channel},
 			{'dim': 'segment', 'dim_value': cp.rfm_segment},
 			{'dim': 'lifecycle', 'dim_value': cp.lifecycle_stage}
-		] || coalesce(u.dims, []) ELSE [{'dim': 'all', 'dim_value': NULL::VARCHAR}] END, recursive := true)
+		] || coalesce(u.dims, []), recursive := true)
 	FROM cp
 	LEFT JOIN used u USING (customer_id)
+	WHERE $all_dims::BOOLEAN
+	UNION ALL
+	SELECT cp.*, 'all' AS dim, NULL::VARCHAR AS dim_value
+	FROM cp
+	WHERE NOT $all_dims::BOOLEAN
 )
 SELECT grain, period, dim, dim_value,
 	count_if(active)::BIGINT AS active_customers,

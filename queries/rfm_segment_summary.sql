@@ -1,5 +1,7 @@
 -- Customers and revenue per named RFM segment: every configured segment (also empty ones) plus 'others'.
--- Reads the relation customer_summary (materialised or on the fly, see src/lib/server/metrics/summary.ts).
+-- Reads the relation segment_customer (queries/segment_customer.sql: the customers of customer_summary with a purchase
+-- and their latest BG/NBD prediction; the stored table or that statement run as a CTE, see
+-- src/lib/server/metrics/segments.ts), which reads customer_summary (materialised or on the fly, summary.ts).
 -- Inputs (NULL = not filtered): $region, $acquisition_channel, $segment, $lifecycle.
 -- Output: segment (key), name_en, name_vi, priority ('others' last), customers, share (of the filtered customers
 --   with a purchase, 0..1), net_revenue, revenue_share (0..1), mean_recency_days, mean_orders, mean_net_revenue,
@@ -7,16 +9,12 @@
 --   aov (net revenue / orders of the segment), predicted_clv and p_alive (means over the segment's customers with a
 --   prediction of the latest model refresh, view current_predictions; NULL without one);
 --   ordered by priority.
-WITH prediction AS (
-	SELECT customer_id, predicted_clv, p_alive FROM current_predictions
-),
-chosen AS (
+WITH chosen AS (
 	SELECT rfm_segment, count(*) AS customers, sum(net_revenue) AS net_revenue,
 		avg(recency_days) AS mean_recency_days, avg(orders) AS mean_orders, avg(net_revenue) AS mean_net_revenue,
 		sum(net_revenue) / nullif(sum(orders), 0) AS aov,
-		avg(p.predicted_clv) AS predicted_clv, avg(p.p_alive) AS p_alive
-	FROM customer_summary
-	LEFT JOIN prediction p USING (customer_id)
+		avg(predicted_clv) AS predicted_clv, avg(p_alive) AS p_alive
+	FROM segment_customer
 	WHERE orders > 0
 		AND ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
 		AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)

@@ -4,6 +4,7 @@ import { refreshModels } from './models/service';
 import { refreshPeriodTables } from './metrics/periods-refresh';
 import { refreshCustomerFeatures } from './segments/features';
 import { refreshSegmentMix } from './overview';
+import { refreshSegmentCustomers } from './metrics/segments';
 
 /**
  * What runs after data changes (every ingest, `crm demo`, or on demand): each step refreshes one derived
@@ -16,6 +17,7 @@ refreshSteps.push({ name: 'periods', run: refreshPeriodTables });
 refreshSteps.push({ name: 'models', run: (db) => refreshModels(db) });
 refreshSteps.push({ name: 'segments', run: refreshCustomerFeatures });
 refreshSteps.push({ name: 'mix', run: refreshSegmentMix });
+refreshSteps.push({ name: 'segment-summary', run: refreshSegmentCustomers });
 
 /** How long one refresh step took. */
 export interface StepTiming {

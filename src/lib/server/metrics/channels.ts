@@ -46,8 +46,8 @@ export interface TicketPeriod {
 /** Interactions, customers and revenue by period, channel and type (queries/channel_metrics.sql). */
 export async function channelPeriods(db: Database, params: PeriodParams): Promise<ChannelPeriod[]> {
 	return withPeriodTables(db, params.as_of, params.period, (s, ctx) =>
-		withRollup(s, ctx, 'channel_rollup', params.period, params, (r) =>
-			s.query<ChannelPeriod>('channel_metrics', {
+		withRollup(s, ctx, 'channel_rollup', params.period, params, (r, text) =>
+			s.sql<ChannelPeriod>(text('channel_metrics'), {
 				...filterParams(params),
 				...r,
 				as_of: ctx.asOf,

@@ -60,8 +60,8 @@ export function inRange(start: string, end: string, f: Filters): boolean {
 /** Every period from the first purchase to the as-of date, one row each (queries/kpis.sql), unfiltered by from/to. */
 export async function kpiPeriods(db: Database, grain: Grain, filters: Filters = {}): Promise<KpiPeriod[]> {
 	return withPeriodTables(db, filters.as_of, grain, (s, ctx) =>
-		withRollup(s, ctx, 'kpi_rollup', grain, filters, (r) =>
-			s.query<KpiPeriod>('kpis', { ...filterParams(filters), ...r, as_of: ctx.asOf, grain })
+		withRollup(s, ctx, 'kpi_rollup', grain, filters, (r, text) =>
+			s.sql<KpiPeriod>(text('kpis'), { ...filterParams(filters), ...r, as_of: ctx.asOf, grain })
 		)
 	);
 }

@@ -18,8 +18,8 @@ export interface LifecyclePeriod {
 
 export async function lifecyclePeriods(db: Database, params: PeriodParams): Promise<LifecyclePeriod[]> {
 	const rows = await withPeriodTables(db, params.as_of, params.period, (s, ctx) =>
-		withRollup(s, ctx, 'kpi_rollup', params.period, params, (r) =>
-			s.query<LifecyclePeriod>('lifecycle_period', {
+		withRollup(s, ctx, 'kpi_rollup', params.period, params, (r, text) =>
+			s.sql<LifecyclePeriod>(text('lifecycle_period'), {
 				...filterParams(params),
 				...r,
 				as_of: ctx.asOf,

@@ -1,7 +1,7 @@
 import type { Database, Session } from '../db';
 import { loadQuery } from '../db';
 import { GRAINS, type Filters, type Grain } from './filters';
-import { buildRollup, ROLLUPS, type RollupTable } from './rollups';
+import { buildCohortGrid, buildRollup, ROLLUPS, type RollupTable } from './rollups';
 
 /**
  * The precomputed tables behind the period metrics (KPIs, cohorts, lifecycle, channels, CSAT, tickets, funnel), each
@@ -22,6 +22,8 @@ export interface PeriodContext {
 	inactivityDays: number;
 	/** Whether the stored rollups (rollups.ts) answer for this as-of date and window. */
 	rollups?: boolean;
+	/** Whether the stored cohort grid (rollups.ts buildCohortGrid) was built with those rollups. */
+	grid?: boolean;
 }
 
 /** The default as-of date (metrics_state 'as_of', else the day after the last day in customer_day) and window. */
@@ -46,14 +48,31 @@ export async function defaultPeriodContext(db: Database | Session): Promise<Peri
 
 /** What the period tables were last built for, or undefined if they were never built. */
 async function builtFor(s: Session): Promise<PeriodContext | undefined> {
-	const rows = await s.sql<{ as_of: string; w: number; rollups: string | null }>(
+	const rows = await s.sql<{ as_of: string; w: number; rollups: string | null; grid: string | null }>(
 		`SELECT max(value) FILTER (WHERE key = 'as_of') AS as_of,
 			max(value) FILTER (WHERE key = 'inactivity_days')::INTEGER AS w,
-			max(value) FILTER (WHERE key = 'rollups') AS rollups
+			max(value) FILTER (WHERE key = 'rollups') AS rollups,
+			max(value) FILTER (WHERE key = 'cohort_grid') AS grid
 		FROM period_state`
 	);
 	const r = rows[0];
-	return r?.as_of ? { asOf: r.as_of, inactivityDays: r.w, rollups: r.rollups === '1' } : undefined;
+	return r?.as_of
+		? { asOf: r.as_of, inactivityDays: r.w, rollups: r.rollups === '1', grid: r.grid === '1' }
+		: undefined;
+}
+
+/**
+ * Builds the stored cohort grid for the period tables as they are (a database whose periods were refreshed before the
+ * grid existed), in one transaction with its period_state key. Nothing when the period tables were never built.
+ */
+export async function refreshCohortGrid(db: Database): Promise<boolean> {
+	return db.transaction(async (s) => {
+		const built = await builtFor(s);
+		if (!built?.rollups) return false;
+		await buildCohortGrid(s, built.asOf);
+		await s.exec("INSERT OR REPLACE INTO period_state VALUES ('cohort_grid', '1')");
+		return true;
+	});
 }
 
 /** Rebuilds every period table at the default as-of date. */
@@ -74,17 +93,18 @@ export async function refreshPeriodTables(db: Database): Promise<PeriodContext> 
 			}
 		}
 		for (const table of Object.keys(ROLLUPS) as RollupTable[]) await buildRollup(s, table);
+		await buildCohortGrid(s, ctx.asOf);
 		await s.exec('CREATE TABLE IF NOT EXISTS period_state (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)');
 		await s.exec('DELETE FROM period_state');
 		await s.exec(
-			"INSERT INTO period_state VALUES ('as_of', $as_of), ('inactivity_days', $w), ('rollups', '1')",
+			"INSERT INTO period_state VALUES ('as_of', $as_of), ('inactivity_days', $w), ('rollups', '1'), ('cohort_grid', '1')",
 			{
 				as_of: ctx.asOf,
 				w: String(ctx.inactivityDays)
 			}
 		);
 	});
-	return { ...ctx, rollups: true };
+	return { ...ctx, rollups: true, grid: true };
 }
 
 /**
@@ -104,7 +124,7 @@ export async function withPeriodTables<T>(
 		const ctx = { asOf: asOf ?? current.asOf, inactivityDays: current.inactivityDays };
 		const built = await builtFor(s).catch(() => undefined);
 		if (built && built.asOf === ctx.asOf && built.inactivityDays === ctx.inactivityDays) {
-			return fn(s, { ...ctx, rollups: built.rollups });
+			return fn(s, { ...ctx, rollups: built.rollups, grid: built.grid });
 		}
 		const params = { as_of: ctx.asOf, inactivity_days: ctx.inactivityDays, grain };
 		const made: string[] = [];

@@ -1,4 +1,5 @@
 import type { Session } from '../db';
+import { loadQuery } from '../db';
 import { filterParams, GRAINS, type Filters, type Grain } from './filters';
 import { periodQueryText, type PeriodContext } from './periods-refresh';
 
@@ -6,8 +7,8 @@ import { periodQueryText, type PeriodContext } from './periods-refresh';
  * Small rollups of the period tables (migration 007): per grain and period, the additive measures a period metric
  * sums, once with no customer filter (dim 'all') and once per value of each single customer filter. A request with at
  * most one customer filter reads a few hundred rows; any other request (several filters, a breakdown with a filter,
- * another as-of date, a grain not rolled up) fills a temporary table of the same name from the same build statement
- * with its filters, so each metric has one definition (the build statement) and one reader.
+ * another as-of date, a grain not rolled up) runs the same build statement with its filters as a CTE of the same name
+ * in front of the reader, so each metric has one definition (the build statement) and one reader.
  */
 export const ROLLUPS = {
 	kpi_rollup: { query: 'kpis_rollup_build', grains: GRAINS, channelDim: true },
@@ -32,12 +33,19 @@ export interface Breakdown {
 }
 const NO_BREAKDOWN: Breakdown = { by: 'none', column: 'NULL' };
 
-/** The rollup parameters a reader binds: which rows of the rollup answer the request. */
+/**
+ * The rollup parameters a reader binds: which rows of the rollup answer the request (and all_dims, a parameter of the
+ * build statement when it runs as a CTE).
+ */
 export interface RollupParams {
 	dim: string;
 	dim_value: string | null;
 	breakdown_by: string;
+	all_dims: boolean;
 }
+
+/** The text of the reader queries/<name>.sql for a request: as is, or behind the rollup's build statement as a CTE. */
+export type ReaderText = (name: string) => string;
 
 /** The one customer filter of a request as rollup rows, or undefined when it has several. */
 export function rollupDim(
@@ -71,10 +79,41 @@ export async function buildRollup(s: Session, table: RollupTable): Promise<void>
 	}
 }
 
+/** The breakdowns of the stored cohort grid: none and each of cohorts.ts's COHORT_BREAKDOWNS. */
+export const COHORT_GRID_BREAKDOWNS = [
+	'none',
+	'acquisition_channel',
+	'region',
+	'first_order_channel'
+] as const;
+
+/**
+ * Table cohort_grid: the rows of queries/cohort_retention.sql (the one definition of the grid) over the stored
+ * cohort_rollup, without a customer filter or from/to, for every rolled-up grain and breakdown at as-of `asOf`. A
+ * grid of tens of thousands of cells with a breakdown is then read, not recomputed, per request
+ * (queries/cohort_grid_read.sql). Built in the caller's transaction, right after cohort_rollup.
+ */
+export async function buildCohortGrid(s: Session, asOf: string): Promise<void> {
+	const reader = loadQuery('cohort_retention').replace(/;\s*$/, '');
+	let first = true;
+	for (const grain of ROLLUPS.cohort_rollup.grains) {
+		for (const by of COHORT_GRID_BREAKDOWNS) {
+			const head = first ? 'CREATE OR REPLACE TABLE cohort_grid AS' : 'INSERT INTO cohort_grid';
+			first = false;
+			await s.exec(
+				`${head} SELECT $grain::VARCHAR AS grain, $breakdown_by::VARCHAR AS breakdown_by, * FROM (\n${reader}\n)`,
+				{ ...filterParams({}), dim: 'all', dim_value: null, breakdown_by: by, as_of: asOf, grain }
+			);
+		}
+	}
+}
+
 /**
  * Runs fn with `table` answering this request: the stored rollup when it can (ctx.rollups: built for this as-of date;
- * the grain is rolled up; at most one customer filter and, for cohorts, not with a breakdown), else a temporary
- * rollup of the same name built from the same statement with the request's filters.
+ * the grain is rolled up; at most one customer filter and, for cohorts, not with a breakdown), else the same build
+ * statement with the request's filters as a CTE of the same name in front of the reader (fn gets the reader's text
+ * from `text`; bind `...params`, which carry the build's parameters too). A CTE rather than a temporary table: no
+ * catalog change and no second statement per request.
  */
 export async function withRollup<T>(
 	s: Session,
@@ -82,7 +121,7 @@ export async function withRollup<T>(
 	table: RollupTable,
 	grain: Grain,
 	filters: Filters,
-	fn: (p: RollupParams) => Promise<T>,
+	fn: (params: RollupParams, text: ReaderText) => Promise<T>,
 	breakdown: Breakdown = NO_BREAKDOWN
 ): Promise<T> {
 	const spec = ROLLUPS[table];
@@ -92,16 +131,10 @@ export async function withRollup<T>(
 		spec.grains.includes(grain) &&
 		one !== undefined &&
 		(breakdown.by === 'none' || one.dim === 'all');
-	if (stored) return fn({ ...one, breakdown_by: breakdown.by });
-	await s.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS ${buildText(table, filters, breakdown)}`, {
-		...filterParams(filters),
-		grain,
-		all_dims: false,
-		breakdown_by: breakdown.by
+	if (stored) return fn({ ...one, breakdown_by: breakdown.by, all_dims: false }, loadQuery);
+	const build = buildText(table, filters, breakdown).replace(/;\s*$/, '');
+	return fn({ dim: 'all', dim_value: null, breakdown_by: breakdown.by, all_dims: false }, (name) => {
+		const reader = loadQuery(name).replace(/;\s*$/, '');
+		return `WITH ${table} AS MATERIALIZED (\n${build}\n)\nSELECT * FROM (\n${reader}\n)`;
 	});
-	try {
-		return await fn({ dim: 'all', dim_value: null, breakdown_by: breakdown.by });
-	} finally {
-		await s.exec(`DROP TABLE IF EXISTS temp.${table}`).catch(() => undefined);
-	}
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Database } from '../db';
+import type { Database, Session } from '../db';
+import { loadQuery } from '../db';
 import type { Filters } from './filters';
-import { queryOnSummary, type RfmConfig } from './summary';
+import { queryOnSummary, type Precomputed, type RfmConfig } from './summary';
 
 /** A named RFM segment as configured in table rfm_segments (seeded from queries/config/rfm_segments.csv). */
 export interface RfmSegmentDefinition {
@@ -58,13 +59,63 @@ export interface SegmentSummary {
 	p_alive: number | null;
 }
 
-/** Customers and revenue per named segment, every segment plus 'others' (queries/rfm_segment_summary.sql). */
+/** The version of segment_customer's inputs now, and the one the stored table was built for (null: never built). */
+export async function segmentCustomerVersion(
+	db: Database | Session
+): Promise<{ version: string; built_for: string | null }> {
+	const rows = await db.query<{ version: string; built_for: string | null }>('segment_customer_version');
+	return rows[0]!;
+}
+
+/** Whether table segment_customer was built from the customer summary and predictions as they are now. */
+export async function segmentCustomerCurrent(db: Database): Promise<boolean> {
+	const v = await segmentCustomerVersion(db);
+	return v.built_for !== null && v.built_for === v.version;
+}
+
+/** The segment summary's per-customer relation (queries/segment_customer.sql) and when its stored table answers. */
+export const SEGMENT_CUSTOMER: Precomputed = {
+	table: 'segment_customer',
+	query: 'segment_customer',
+	current: segmentCustomerCurrent
+};
+
+/**
+ * Refresh step 'segment-summary' (after 'metrics' and 'models'): stores queries/segment_customer.sql as table
+ * segment_customer with the version of its inputs, in one transaction, so that the segment summary does not join a
+ * million predictions per request.
+ */
+export async function refreshSegmentCustomers(db: Database): Promise<{ customers: number }> {
+	return db.transaction(async (s) => {
+		const { version } = await segmentCustomerVersion(s);
+		await s.exec(
+			`CREATE OR REPLACE TABLE segment_customer AS ${loadQuery('segment_customer').replace(/;\s*$/, '')}`
+		);
+		await s.exec(
+			`INSERT OR REPLACE INTO precompute_state (name, built_for, built_at)
+			 VALUES ('segment_customer', $version, current_timestamp)`,
+			{ version }
+		);
+		const rows = await s.sql<{ n: number }>('SELECT count(*)::INTEGER AS n FROM segment_customer');
+		return { customers: rows[0]?.n ?? 0 };
+	});
+}
+
+/**
+ * Customers and revenue per named segment, every segment plus 'others' (queries/rfm_segment_summary.sql), over
+ * segment_customer: the stored table when it is current, else its statement on the fly.
+ */
 export async function segmentSummary(
 	db: Database,
 	filters: Filters = {},
 	rfm?: RfmConfig
 ): Promise<SegmentSummary[]> {
-	return (await queryOnSummary<SegmentSummary>(db, 'rfm_segment_summary', filters, { rfm })).rows;
+	return (
+		await queryOnSummary<SegmentSummary>(db, 'rfm_segment_summary', filters, {
+			rfm,
+			precomputed: SEGMENT_CUSTOMER
+		})
+	).rows;
 }
 
 const CSV_COLUMNS = [

@@ -159,18 +159,35 @@ function bare(sql: string): string {
 }
 
 /**
+ * A relation derived from customer_summary by one statement (queries/<query>.sql) that a refresh step also stores as
+ * table <table>. A metric reading it reads the stored table only when it answers from the materialised summary and
+ * `current` says the table was built from the inputs as they are now; otherwise the same statement runs as a CTE of
+ * the same name, so the values are those of the definition either way.
+ */
+export interface Precomputed {
+	table: string;
+	query: string;
+	current: (db: Database) => Promise<boolean>;
+}
+
+/**
  * Runs queries/<name>.sql, which reads the relation `customer_summary`, against the materialised table or, when the
- * context says so, against the same summary computed on the fly (a CTE of that name shadows the table). Both SQL
+ * context says so, against the same summary computed on the fly (a CTE of that name shadows the table). With
+ * `precomputed`, the relation it names is the stored table or its statement as a CTE (see Precomputed). All SQL
  * texts are ours; user values travel only as bound parameters.
  */
 export async function queryOnSummary<T>(
 	db: Database,
 	name: string,
 	filters: Filters,
-	options: { rfm?: RfmConfig; params?: Params & Record<string, unknown> } = {}
+	options: { rfm?: RfmConfig; params?: Params & Record<string, unknown>; precomputed?: Precomputed } = {}
 ): Promise<{ rows: T[]; context: SummaryContext }> {
 	const context = await summaryContext(db, filters, options.rfm);
-	const metric = bare(loadQuery(name));
+	let metric = bare(loadQuery(name));
+	const pre = options.precomputed;
+	if (pre && (context.onTheFly || !(await pre.current(db)))) {
+		metric = `WITH ${pre.table} AS (\n${bare(loadQuery(pre.query))}\n)\nSELECT * FROM (\n${metric}\n)`;
+	}
 	const sql = context.onTheFly
 		? `WITH customer_summary AS MATERIALIZED (\n${bare(loadQuery('customer_summary_compute'))}\n)\nSELECT * FROM (\n${metric}\n)`
 		: metric;
