@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/lib/server/db';
-import { readColumnar } from '../../../src/lib/server/metrics/columnar';
+import type { Database, Session } from '../../../src/lib/server/db';
+import { cell, readColumns } from '../../../src/lib/server/metrics/columnar';
 import { tempDb } from '../../helpers/db';
 
-describe('readColumnar: rows converted column by column equal the row reader (Session.sql)', () => {
+/** The columns of readColumns back as row objects (keys in column order), to compare with Session.sql's rows. */
+async function readRows(s: Session, sql: string, params: Record<string, unknown>) {
+	const { names, rowCount, columns } = await readColumns(s, sql, params);
+	return Array.from({ length: rowCount }, (_, i) =>
+		Object.fromEntries(names.map((n) => [n, cell(columns[n]!, i)]))
+	);
+}
+
+describe('readColumns: results read column by column equal the row reader (Session.sql)', () => {
 	let db: Database;
 	let cleanup: () => void;
 	beforeAll(async () => {
@@ -25,7 +33,7 @@ describe('readColumnar: rows converted column by column equal the row reader (Se
 
 	it('same values, same keys in the same order, over several chunks', async () => {
 		const params = { mult: 3, unused: 'x' };
-		const rows = await db.withSession((s) => readColumnar<Record<string, unknown>>(s, SQL, params));
+		const rows = await db.withSession((s) => readRows(s, SQL, params));
 		const expected = await db.sql(SQL, { mult: 3 });
 		expect(rows.length).toBe(5000);
 		expect(rows).toEqual(expected);
@@ -55,7 +63,7 @@ describe('readColumnar: rows converted column by column equal the row reader (Se
 
 	it('refuses a non-scalar column, naming it', async () => {
 		await expect(
-			db.withSession((s) => readColumnar(s, "SELECT DATE '2025-01-01' AS day", {}))
+			db.withSession((s) => readColumns(s, "SELECT DATE '2025-01-01' AS day", {}))
 		).rejects.toThrow(/column 'day' is DATE/);
 	});
 });

@@ -156,7 +156,7 @@ export class Database {
  * DuckDB rejects named values that the statement does not use; keeping only the names that occur as $name lets
  * callers pass one shared parameter object (e.g. the dashboard filters) to every query.
  */
-function usedParams(sql: string, params: Params | undefined): Params | undefined {
+export function usedParams(sql: string, params: Params | undefined): Params | undefined {
 	if (params === undefined || Array.isArray(params)) return params;
 	const out: Record<string, unknown> = {};
 	for (const [k, v] of Object.entries(params)) {

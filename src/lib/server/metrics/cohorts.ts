@@ -78,35 +78,38 @@ export async function cohortRetention(db: Database, input: CohortParams): Promis
 					breakdown
 				)
 	);
-	// Columns of the result (columnar.ts): doubles are read from their Float64Array straight into the row.
-	const values = <K extends keyof CohortCell>(k: K) => c.columns[k] as CohortCell[K][];
-	const doubles = (k: keyof CohortCell) => c.columns[k] as Doubles;
-	const bd = values('breakdown');
-	const cohort = values('cohort');
-	const k = values('k');
-	const period = values('period');
-	const complete = values('complete');
-	const size = values('cohort_size');
-	const customers = values('customers');
-	const onOrAfter = values('customers_on_or_after');
-	const isAverage = values('is_average');
-	const revenue = doubles('revenue');
-	const cohortRevenue = doubles('cohort_revenue');
-	const shareOn = doubles('share_on');
-	const shareOnOrAfter = doubles('share_on_or_after');
-	const ratio = doubles('revenue_ratio');
-	// NULL flags per double column (all zero when the column has none), so that a NULL stays null as with Session.sql
-	const none = new Uint8Array(c.rowCount);
-	const [rev, revNull] = [revenue.values, revenue.nulls ?? none];
-	const [cohortRev, cohortRevNull] = [cohortRevenue.values, cohortRevenue.nulls ?? none];
-	const [on, onNull] = [shareOn.values, shareOn.nulls ?? none];
-	const [onAfter, onAfterNull] = [shareOnOrAfter.values, shareOnOrAfter.nulls ?? none];
-	const [ratios, ratioNull] = [ratio.values, ratio.nulls ?? none];
+	// Columns of the result (columnar.ts), put together into rows here (no per-value conversion in between).
+	const col = <K extends keyof CohortCell>(k: K) => c.columns[k] as CohortCell[K][];
+	/** A DOUBLE column's value at row i (null for NULL, as Session.sql gives). */
+	const dbl = (k: keyof CohortCell) => {
+		const { values, nulls } = c.columns[k] as Doubles;
+		return (i: number) => (nulls?.[i] ? null : values[i]!);
+	};
+	const [bd, cohort, k, period, complete] = [
+		col('breakdown'),
+		col('cohort'),
+		col('k'),
+		col('period'),
+		col('complete')
+	];
+	const [size, customers, onOrAfter, isAverage] = [
+		col('cohort_size'),
+		col('customers'),
+		col('customers_on_or_after'),
+		col('is_average')
+	];
+	const [revenue, cohortRevenue, shareOn, shareOnOrAfter, ratio] = [
+		dbl('revenue'),
+		dbl('cohort_revenue'),
+		dbl('share_on'),
+		dbl('share_on_or_after'),
+		dbl('revenue_ratio')
+	];
 	const rows = new Array<CohortCell>(c.rowCount);
 	for (let i = 0; i < c.rowCount; i++) {
-		const shareOnI = (onNull[i] ? null : on[i]!) as number;
-		const shareAfterI = (onAfterNull[i] ? null : onAfter[i]!) as number;
-		const ratioI = ratioNull[i] ? null : ratios[i]!;
+		const on = shareOn(i) as number;
+		const onAfter = shareOnOrAfter(i) as number;
+		const r = ratio(i);
 		rows[i] = {
 			breakdown: bd[i]!,
 			cohort: cohort[i]!,
@@ -116,13 +119,13 @@ export async function cohortRetention(db: Database, input: CohortParams): Promis
 			cohort_size: size[i]!,
 			customers: customers[i]!,
 			customers_on_or_after: onOrAfter[i]!,
-			revenue: (revNull[i] ? null : rev[i]!) as number,
-			cohort_revenue: (cohortRevNull[i] ? null : cohortRev[i]!) as number,
-			share_on: shareOnI,
-			share_on_or_after: shareAfterI,
-			revenue_ratio: ratioI,
+			revenue: revenue(i) as number,
+			cohort_revenue: cohortRevenue(i) as number,
+			share_on: on,
+			share_on_or_after: onAfter,
+			revenue_ratio: r,
 			is_average: isAverage[i]!,
-			value: params.mode === 'on' ? shareOnI : params.mode === 'on-or-after' ? shareAfterI : ratioI
+			value: params.mode === 'on' ? on : params.mode === 'on-or-after' ? onAfter : r
 		};
 	}
 	return rows;

@@ -1,6 +1,6 @@
-import duckdb from '@duckdb/node-bindings';
 import { DuckDBTypeId, type DuckDBDataChunk } from '@duckdb/node-api';
-import type { Session } from '../db';
+import { usedParams, type Session } from '../db';
+import { vectorData } from '../db/vectors';
 
 /**
  * Reading a result of many thousand rows column by column, straight from each chunk's vectors: with the generic row
@@ -28,15 +28,6 @@ const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 const MIN = BigInt(Number.MIN_SAFE_INTEGER);
 const TWO32 = 4294967296;
 
-/** A chunk's raw vector j: its data bytes and validity mask (null: no NULLs in this chunk). */
-function raw(chunk: DuckDBDataChunk, j: number, bytesPerRow: number) {
-	const n = chunk.rowCount;
-	const vector = duckdb.data_chunk_get_vector(chunk.chunk, j);
-	const data = duckdb.vector_get_data(vector, n * bytesPerRow);
-	const valid = duckdb.vector_get_validity(vector, Math.ceil(n / 64) * 8);
-	return { data, valid };
-}
-
 const isNull = (valid: Uint8Array | null, i: number): boolean =>
 	valid !== null && ((valid[i >> 3]! >> (i & 7)) & 1) === 0;
 
@@ -49,7 +40,7 @@ export interface Doubles {
 /** One DOUBLE column of one chunk into col at `base` (copied: the vector is freed with the chunk). */
 function readDoubles(chunk: DuckDBDataChunk, j: number, col: Doubles, base: number): void {
 	const n = chunk.rowCount;
-	const { data, valid } = raw(chunk, j, 8);
+	const { data, valid } = vectorData(chunk, j, 8);
 	col.values.set(new Float64Array(data.buffer, data.byteOffset, n), base);
 	if (valid) {
 		for (let i = 0; i < n; i++) {
@@ -89,7 +80,7 @@ function readColumn(
 	const n = chunk.rowCount;
 	if (type === DuckDBTypeId.BIGINT) {
 		// Two 32-bit halves (little-endian): exact as a number while the high half is within +-2^21; else a bigint.
-		const { data, valid } = raw(chunk, j, 8);
+		const { data, valid } = vectorData(chunk, j, 8);
 		const lo = new Uint32Array(data.buffer, data.byteOffset, n * 2);
 		const hi = new Int32Array(data.buffer, data.byteOffset, n * 2);
 		for (let i = 0; i < n; i++) {
@@ -110,7 +101,7 @@ function readColumn(
 	if (type === DuckDBTypeId.VARCHAR) {
 		// DuckDB's 16-byte string headers (length, then the inline bytes or a prefix and a pointer): two equal headers
 		// are the same string, so a run of one value (a breakdown, a cohort) is decoded once.
-		const { data, valid } = raw(chunk, j, 16);
+		const { data, valid } = vectorData(chunk, j, 16);
 		const words = new Uint32Array(data.buffer, data.byteOffset, n * 4);
 		const vector = chunk.getColumnVector(j);
 		let prev: string | null = null;
@@ -163,9 +154,7 @@ export async function readColumns(
 	sql: string,
 	params: Record<string, unknown>
 ): Promise<{ names: string[]; rowCount: number; columns: Record<string, Column> }> {
-	const used: Record<string, unknown> = {};
-	for (const [k, v] of Object.entries(params)) if (new RegExp(`\\$${k}\\b`).test(sql)) used[k] = v;
-	const result = await s.connection.run(sql, used as never);
+	const result = await s.connection.run(sql, usedParams(sql, params) as never);
 	const names = result.columnNames();
 	const types = names.map((name, j) => {
 		const type = result.columnTypeId(j);
@@ -206,21 +195,4 @@ export async function readColumns(
 		}
 	});
 	return { names, rowCount, columns };
-}
-
-/** readColumns as row objects (keys in column order), for callers without a row shape of their own. */
-export async function readColumnar<T>(
-	s: Session,
-	sql: string,
-	params: Record<string, unknown>
-): Promise<T[]> {
-	const { names, rowCount, columns } = await readColumns(s, sql, params);
-	const cols = names.map((n) => columns[n]!);
-	const rows = new Array<Record<string, unknown>>(rowCount);
-	for (let i = 0; i < rowCount; i++) {
-		const row: Record<string, unknown> = {};
-		for (let j = 0; j < names.length; j++) row[names[j]!] = cell(cols[j]!, i);
-		rows[i] = row;
-	}
-	return rows as T[];
 }

@@ -1,7 +1,7 @@
 import type { Session } from '../db';
 import { loadQuery } from '../db';
 import type { CustomerHistories, SpendHistories } from './data';
-import { doubleVector } from './vectors';
+import { doubleVector } from '../db/vectors';
 
 export type TimeUnit = 'day' | 'week';
 export const UNIT_DAYS: Record<TimeUnit, number> = { day: 1, week: 7 };
