@@ -23,7 +23,7 @@ function newestMtime(dir) {
 const buildMarker = join(root, 'build', 'index.js');
 const sourcesChanged =
 	!existsSync(buildMarker) ||
-	Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'queries'))) >
+	Math.max(...['src', 'queries', 'static'].map((d) => newestMtime(join(root, d)))) >
 		statSync(buildMarker).mtimeMs;
 if (sourcesChanged) {
 	console.log('building the dashboard ...');

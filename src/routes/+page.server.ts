@@ -1,10 +1,18 @@
+import { apiUrl } from '$lib/api';
 import { appDb } from '$lib/server/app-db';
 import { databaseCounts } from '$lib/server/overview';
 import type { PageServerLoad } from './$types';
-import { perRefresh } from './api/per-refresh';
+import { _streamParams } from './+page';
+import { isKept, perRefresh } from './api/per-refresh';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ url }) => {
 	const db = await appDb();
-	// counts over every interaction (seconds at 10M): kept until the data changes
-	return { counts: await perRefresh('page:database-counts', db, () => databaseCounts(db)) };
+	const streams = _streamParams(url);
+	const [counts, clv, mix] = await Promise.all([
+		// counts over every interaction (seconds at 10M): kept until the data changes
+		perRefresh('page:database-counts', db, () => databaseCounts(db)),
+		isKept(apiUrl('clv-summary', streams.clv), db),
+		isKept(apiUrl('segment-mix', streams.mix), db)
+	]);
+	return { counts, kept: { clv, mix } };
 };

@@ -357,3 +357,46 @@ describe('Vietnamese', () => {
 		}
 	});
 });
+
+describe('parts the server already keeps are in the server-rendered page', () => {
+	const cases = [
+		['overview: mix over time and CLV of the base', '/', ['/api/segment-mix', '/api/clv-summary']],
+		['segments: distributions', '/segments', ['/api/distributions']]
+	] as const;
+	for (const [name, path, parts] of cases) {
+		it(name, async () => {
+			// the server keeps an answer once it has computed it for anyone
+			for (const part of parts) await api(part);
+			const html = await (await fetch(`${app.base}${path}`)).text();
+			expect(html).toContain('data-shown="true"');
+			expect(html).not.toContain('data-state="loading"');
+			const { page, errors } = await open(path);
+			try {
+				expect(await page.locator('main [data-state="loading"]').count()).toBe(0);
+				expect(await page.locator('main svg[role="img"]').count()).toBeGreaterThan(0);
+				expect(errors).toEqual([]);
+			} finally {
+				await page.close();
+			}
+		});
+	}
+
+	it('a view the server has not computed yet streams it: shown as loading, then filled in', async () => {
+		const { rows } = await api<{ value: string; dimension: string }[]>('/api/dimensions');
+		const region = rows.find((r) => r.dimension === 'region')?.value;
+		expect(region).toBeDefined();
+		// a region nobody has asked about: its distributions are not kept yet
+		const path = `/segments?region=${encodeURIComponent(region!)}&to=2025-06-30`;
+		const html = await (await fetch(`${app.base}${path}`)).text();
+		expect(html).toContain('data-state="loading"');
+		expect(html).not.toContain('data-shown="true"');
+		const { page, errors } = await open(path);
+		try {
+			expect(await page.locator('main [data-state="loading"]').count()).toBe(0);
+			expect(await page.locator('[data-shown="true"]').count()).toBe(1);
+			expect(errors).toEqual([]);
+		} finally {
+			await page.close();
+		}
+	});
+});

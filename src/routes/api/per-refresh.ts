@@ -23,6 +23,7 @@ const MAX_ENTRIES = 300;
 interface Entry {
 	version: string;
 	value: Promise<unknown>;
+	settled: boolean;
 }
 const entries = new Map<string, Entry>();
 
@@ -68,11 +69,27 @@ export async function perRefresh<T>(
 		return hit.value as Promise<T>;
 	}
 	const value = compute();
-	const entry: Entry = { version, value };
+	const entry: Entry = { version, value, settled: false };
 	entries.set(key, entry);
-	value.catch(() => {
-		if (entries.get(key) === entry) entries.delete(key);
-	});
+	value.then(
+		() => {
+			entry.settled = true;
+		},
+		() => {
+			if (entries.get(key) === entry) entries.delete(key);
+		}
+	);
 	while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
 	return value;
+}
+
+/**
+ * Whether the answer to this request (an API path with its query, e.g. from apiUrl) is kept and ready for the current
+ * data: a page can then wait for it during server-side rendering (a few milliseconds) instead of showing the panel
+ * as loading and fetching it after hydration.
+ */
+export async function isKept(request: string, db: Database): Promise<boolean> {
+	const version = await dataVersion(db);
+	const hit = entries.get(requestKey(new URL(request, 'http://localhost')));
+	return hit !== undefined && hit.version === version && hit.settled;
 }

@@ -16,10 +16,14 @@ function newestMtime(dir: string): number {
 	return newest;
 }
 
-/** Builds the production app (`npx vite build`) unless build/ is newer than src/ and queries/. */
+/** Builds the production app (`npx vite build`) unless build/ is newer than src/, queries/ and static/. */
 export function ensureBuild(log: (msg: string) => void = () => undefined): void {
 	const marker = join(root, 'build', 'index.js');
-	const sources = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'queries')));
+	const sources = Math.max(
+		newestMtime(join(root, 'src')),
+		newestMtime(join(root, 'queries')),
+		newestMtime(join(root, 'static'))
+	);
 	if (existsSync(marker) && statSync(marker).mtimeMs > sources) return;
 	log('building the production app (npx vite build) ...');
 	const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
