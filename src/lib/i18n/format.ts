@@ -50,6 +50,12 @@ function finite(n: number | null | undefined): n is number {
 
 const cache = new Map<Lang, Formatters>();
 
+/** `make()`'s value, made on the first call and kept. */
+function once<T>(make: () => T): () => T {
+	let value: T | undefined;
+	return () => (value ??= make());
+}
+
 export function formatters(lang: Lang): Formatters {
 	const hit = cache.get(lang);
 	if (hit) return hit;
@@ -80,30 +86,37 @@ export function formatters(lang: Lang): Formatters {
 		}
 		return f;
 	};
-	const money = new Intl.NumberFormat(locale, {
-		style: 'currency',
-		currency: 'VND',
-		maximumFractionDigits: 0
-	});
-	const compactNum = new Intl.NumberFormat(locale, {
-		notation: 'compact',
-		compactDisplay: lang === 'vi' ? 'long' : 'short',
-		maximumFractionDigits: 1
-	});
+	// each made on first use: building an Intl format costs about a millisecond or more the first time in a page
+	const money = once(
+		() => new Intl.NumberFormat(locale, { style: 'currency', currency: 'VND', maximumFractionDigits: 0 })
+	);
+	const compactNum = once(
+		() =>
+			new Intl.NumberFormat(locale, {
+				notation: 'compact',
+				compactDisplay: lang === 'vi' ? 'long' : 'short',
+				maximumFractionDigits: 1
+			})
+	);
 	// Vietnamese readers expect "1,2 tỷ ₫" (long compact words), English "₫1.2B".
-	const compactMoney =
+	const compactMoney = once(() =>
 		lang === 'vi'
-			? { format: (n: number) => `${compactNum.format(n)} ₫` }
+			? { format: (n: number) => `${compactNum().format(n)} ₫` }
 			: new Intl.NumberFormat(locale, {
 					notation: 'compact',
 					style: 'currency',
 					currency: 'VND',
 					maximumFractionDigits: 1
-				});
-	const dayFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-	const monthFmt = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-	const monthShort = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
-	const dayShort = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+				})
+	);
+	const dayFmt = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+	const monthFmt = once(
+		() => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' })
+	);
+	const monthShort = once(() => new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }));
+	const dayShort = once(
+		() => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' })
+	);
 	const quarterWord = lang === 'vi' ? 'Q' : 'Q';
 
 	const f: Formatters = {
@@ -113,9 +126,9 @@ export function formatters(lang: Lang): Formatters {
 		integer: (n) => (finite(n) ? num(0).format(Math.round(n)) : DASH),
 		percent: (s, digits = 1) => (finite(s) ? pctFmt(digits, false).format(s) : DASH),
 		change: (s, digits = 1) => (finite(s) ? pctFmt(digits, true).format(s).replace('-', '−') : DASH),
-		currency: (n) => (finite(n) ? money.format(n) : DASH),
-		compact: (n) => (finite(n) ? compactNum.format(n) : DASH),
-		compactCurrency: (n) => (finite(n) ? compactMoney.format(n) : DASH),
+		currency: (n) => (finite(n) ? money().format(n) : DASH),
+		compact: (n) => (finite(n) ? compactNum().format(n) : DASH),
+		compactCurrency: (n) => (finite(n) ? compactMoney().format(n) : DASH),
 		date(d, grain = 'day') {
 			if (d === null || d === undefined || d === '') return DASH;
 			const date = parseDay(d);
@@ -126,9 +139,9 @@ export function formatters(lang: Lang): Formatters {
 				case 'quarter':
 					return `${quarterWord}${Math.floor(date.getUTCMonth() / 3) + 1} ${date.getUTCFullYear()}`;
 				case 'month':
-					return monthFmt.format(date);
+					return monthFmt().format(date);
 				default:
-					return dayFmt.format(date);
+					return dayFmt().format(date);
 			}
 		},
 		dateShort(d, grain = 'day') {
@@ -143,9 +156,9 @@ export function formatters(lang: Lang): Formatters {
 				case 'month':
 					if (date.getUTCMonth() === 0) return String(date.getUTCFullYear());
 					// "Tháng 4" is too wide for an axis; Vietnamese charts write T4
-					return lang === 'vi' ? `T${date.getUTCMonth() + 1}` : monthShort.format(date);
+					return lang === 'vi' ? `T${date.getUTCMonth() + 1}` : monthShort().format(date);
 				default:
-					return dayShort.format(date);
+					return dayShort().format(date);
 			}
 		}
 	};
