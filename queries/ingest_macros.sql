@@ -72,9 +72,10 @@ CREATE OR REPLACE TEMP MACRO crm_type_key(k) AS [
 		'other'
 	], k)];
 -- Most files already use one spelling; the regular expression only runs for the rest ('Email Open', 'e-mail').
+-- v is a cell read by crm_text (trimmed already): a second trim() would cost a Unicode scan and a copy per row.
 CREATE OR REPLACE TEMP MACRO crm_type(v) AS coalesce(
-	crm_type_key(lower(trim(v))),
-	crm_type_key(regexp_replace(lower(trim(v)), '[\s\-]+', '_', 'g'))
+	crm_type_key(lower(v)),
+	crm_type_key(regexp_replace(lower(v), '[\s\-]+', '_', 'g'))
 );
 
 -- Phone number in E.164. Separators (spaces, dots, dashes, brackets) are dropped. A leading + keeps its country code;

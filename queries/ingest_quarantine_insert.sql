@@ -1,7 +1,8 @@
 -- ingest_quarantine_insert: keeps every row of ingest_checked that broke a rule, with its line, reason and raw cells.
--- source_line: as computed by the check, else from the file order (rowid + 1 + lines before the first data row).
--- Inputs: $ingest_id, $source_file, $line_offset. Output: none.
+-- Inputs: $ingest_id, $source_file, $line_offset. Placeholder: line (sourceLineSql in
+-- src/lib/server/ingest/interactions.ts: the source_line column when ingest_checked has one, else from the file
+-- order, rowid + 1 + lines before the first data row). Output: none.
 INSERT INTO quarantine (ingest_id, source_file, source_line, reason, raw)
-SELECT $ingest_id::BIGINT, $source_file, coalesce(source_line, rowid + 1 + $line_offset::BIGINT), reason, raw
+SELECT $ingest_id::BIGINT, $source_file, {{line}}, reason, raw
 FROM ingest_checked
 WHERE reason IS NOT NULL;

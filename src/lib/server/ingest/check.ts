@@ -14,6 +14,8 @@ export interface CheckContext {
 	/** Derived interaction ids are `${idPrefix}:${record number}`; set by beforeRead (it needs the content hash). */
 	idPrefix: string;
 	lineOffset: number;
+	/** The lenient CSV reader is used (rows may be rejected, so source_line comes from ingest_line_map). */
+	lenient: boolean;
 	/**
 	 * Called right before the statement that reads the whole file: waits for the content hash (computed
 	 * meanwhile) and stops with AlreadyIngested when that content was loaded before.

@@ -3,7 +3,7 @@ import { businessTimeZone, loadQuery, type Database, type Session } from '../db'
 import { refreshDerived } from '../pipeline';
 import type { CheckContext } from './check';
 import { checkCustomers, customerWarnings, loadCustomers, possibleDuplicates } from './customers';
-import { checkInteractions } from './interactions';
+import { checkInteractions, interactionLoadParts, sourceLineSql } from './interactions';
 import { presetOf } from './presets';
 import {
 	REJECTS_SCAN,
@@ -73,6 +73,7 @@ export async function ingestFile(
 				now,
 				idPrefix: '',
 				lineOffset: 0,
+				lenient: false,
 				beforeRead: async () => {
 					hash = await hashing;
 					ctx.idPrefix = hash.slice(0, 16);
@@ -147,6 +148,7 @@ async function check(
 	const run = kind === 'customers' ? checkCustomers : checkInteractions;
 	let columns: Record<string, string> = {};
 	const attempt = async (lenient: boolean): Promise<void> => {
+		ctx.lenient = lenient;
 		ctx.source = readerSql(format, ctx.file, lenient);
 		ctx.columns = await sourceColumns(s, format, ctx.file, lenient);
 		ctx.lineOffset = format === 'csv' ? await csvLineOffset(s, ctx.file) : 0;
@@ -244,7 +246,7 @@ async function load(s: Session, ctx: CheckContext, info: LoadInfo): Promise<Inge
 		const id = Number((await s.sql<{ id: number }>("SELECT nextval('ingest_seq') AS id"))[0]?.id);
 		const params = { ingest_id: id, source_file: ctx.file };
 		// ingest_checked is in file order: record number = rowid + 1 (see ingest_interactions_check.sql).
-		const rowParams = { ...params, id_prefix: ctx.idPrefix, line_offset: ctx.lineOffset };
+		const rowParams = { ...params, id_prefix: `${ctx.idPrefix}:`, line_offset: ctx.lineOffset };
 		if (info.kind === 'customers') {
 			report.warnings = await customerWarnings(s);
 			const { created, updated } = await loadCustomers(s, params, loaded);
@@ -252,17 +254,13 @@ async function load(s: Session, ctx: CheckContext, info: LoadInfo): Promise<Inge
 			report.customers_updated = updated;
 			report.possible_duplicates = await possibleDuplicates(s);
 		} else {
-			const hasCountry = report.columns?.country !== undefined;
-			await s.query('ingest_interactions_insert', rowParams);
-			if (hasCountry) await s.query('ingest_customer_countries');
-			await s.exec(
-				renderQuery('ingest_customer_stubs', {
-					country: hasCountry ? 'arg_max(country, occurred_at)' : 'NULL::VARCHAR'
-				}),
-				rowParams
-			);
+			const parts = interactionLoadParts(info.columns, info.lenient);
+			await s.exec(renderQuery('ingest_interactions_insert', parts), rowParams);
+			if (info.columns.country !== undefined) await s.query('ingest_customer_countries');
+			await s.exec(renderQuery('ingest_customer_stubs', parts), rowParams);
 		}
-		await s.query('ingest_quarantine_insert', rowParams);
+		const line = sourceLineSql(info.kind === 'customers' || info.lenient);
+		await s.exec(renderQuery('ingest_quarantine_insert', { line }), rowParams);
 		if (info.lenient) await s.query('ingest_rejects_quarantine', params);
 		await s.query('ingest_record', {
 			...params,

