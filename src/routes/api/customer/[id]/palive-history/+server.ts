@@ -16,9 +16,9 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ url, params }) => {
 	const db = await appDb();
 	const id = customerIdParam(params.id);
-	const profile = await customerProfile(db, id);
+	// two independent point lookups (about 40 ms each at 1M customers): asked together
+	const [profile, predictions] = await Promise.all([customerProfile(db, id), customerPredictions(db, id)]);
 	if (!profile) error(404, `no customer with id '${id}'`);
-	const predictions = await customerPredictions(db, id);
 	const history = await customerPAliveHistory(db, id, predictions[0], profile.as_of);
 	const rows = (history?.points ?? []).map((p) => ({
 		date: p.date,
