@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../tests/e2e/helpers/browser';
 import { ensureBuild, root, startApp } from '../tests/e2e/helpers/app';
-import { waitUsable } from '../tests/e2e/helpers/ready';
+import { LOADING_PANEL, waitUsable } from '../tests/e2e/helpers/ready';
 import type { SegmentRow } from '../src/lib/api/endpoints';
 import { median, percentile, saveResults } from './util';
 
@@ -43,7 +43,7 @@ const MARK_DATA_SHOWN = `(() => {
 	const frame = () => {
 		const shown =
 			document.querySelector('[data-shown="true"]') !== null &&
-			document.querySelector('main [data-state="loading"], main [aria-busy="true"]') === null;
+			document.querySelector(${JSON.stringify(LOADING_PANEL)}) === null;
 		if (shown) window.__crmDataShown = performance.now();
 		else requestAnimationFrame(frame);
 	};

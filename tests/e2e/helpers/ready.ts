@@ -1,5 +1,8 @@
 import type { Page } from 'playwright-core';
 
+/** A panel in main that is still loading its data. */
+export const LOADING_PANEL = 'main [data-state="loading"], main [aria-busy="true"]';
+
 /**
  * Waits until a page is usable: the page says so with data-ready="true" (src/lib/components/ReadyMarker.svelte:
  * rendered in the browser, hydrated, with its data; a page that streams part of its data sets it only once that
@@ -8,10 +11,9 @@ import type { Page } from 'playwright-core';
  */
 export async function waitUsable(page: Page, timeout = 30_000): Promise<void> {
 	await page.waitForFunction(
-		() =>
-			document.querySelector('[data-ready="true"]') !== null &&
-			document.querySelector('main [data-state="loading"], main [aria-busy="true"]') === null,
-		undefined,
+		(loading) =>
+			document.querySelector('[data-ready="true"]') !== null && document.querySelector(loading) === null,
+		LOADING_PANEL,
 		{ timeout, polling: 'raf' }
 	);
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isKept, perRefresh } from '../../../src/routes/api/per-refresh';
 import type { Database } from '../../../src/lib/server/db';
 import { tempDb } from '../../helpers/db';
@@ -20,8 +20,8 @@ describe('answers kept until the data changes', () => {
 			computed++;
 			return new Promise<number>((r) => (release = r));
 		});
-		// asked, not answered yet: a page must not wait for it
-		await new Promise((r) => setTimeout(r, 20));
+		// asked (compute has started), not answered yet: a page must not wait for it
+		await vi.waitFor(() => expect(computed).toBe(1));
 		expect(await isKept(url, db)).toBe(false);
 		release(42);
 		expect(await first).toBe(42);

@@ -82,11 +82,10 @@ export async function ingestFile(
 				}
 			};
 			options.onPhase?.('reading');
-			const { lenient, columns } = await check(s, ctx, format, kind);
+			const columns = await check(s, ctx, format, kind);
 			const report = await load(s, ctx, {
 				...base,
 				hash,
-				lenient,
 				columns,
 				startedAt,
 				options: { ...options, dedupe }
@@ -138,13 +137,16 @@ class AlreadyIngested extends IngestError {
 	}
 }
 
-/** Reads and checks the file into ingest_checked; a CSV the strict reader refuses is read again leniently. */
+/**
+ * Reads and checks the file into ingest_checked; a CSV the strict reader refuses is read again leniently (then
+ * ctx.lenient is true). Returns the columns found for the canonical fields.
+ */
 async function check(
 	s: Session,
 	ctx: CheckContext,
 	format: SourceFormat,
 	kind: IngestKind
-): Promise<{ lenient: boolean; columns: Record<string, string> }> {
+): Promise<Record<string, string>> {
 	const run = kind === 'customers' ? checkCustomers : checkInteractions;
 	let columns: Record<string, string> = {};
 	const attempt = async (lenient: boolean): Promise<void> => {
@@ -156,7 +158,7 @@ async function check(
 	};
 	try {
 		await attempt(false);
-		return { lenient: false, columns };
+		return columns;
 	} catch (strictError) {
 		if (strictError instanceof AlreadyIngested) throw strictError;
 		// Only the CSV reader has a lenient mode; a mistake in our own SQL is not the file's fault.
@@ -184,7 +186,7 @@ async function check(
 		line_offset: ctx.lineOffset,
 		total: Number(checked[0]?.n ?? 0) + Number(rejected[0]?.n ?? 0)
 	});
-	return { lenient: true, columns };
+	return columns;
 }
 
 /** Errors of our SQL (parser, binder, catalog), as opposed to errors reading the file. */
@@ -198,7 +200,6 @@ interface LoadInfo {
 	preset: IngestReport['preset'];
 	format: SourceFormat;
 	hash: string;
-	lenient: boolean;
 	columns: Record<string, string>;
 	startedAt: Date;
 	options: IngestOptions;
@@ -213,7 +214,7 @@ async function load(s: Session, ctx: CheckContext, info: LoadInfo): Promise<Inge
 		if (r.reason === null) loaded = Number(r.n);
 		else reasons[r.reason] = Number(r.n);
 	}
-	if (info.lenient) {
+	if (ctx.lenient) {
 		const rejected = await s.sql<{ reason: string; n: number }>(
 			`SELECT reason, count(*) AS n FROM (
 				SELECT 'malformed row: ' || lower(arg_min(error_type, column_idx)::VARCHAR) AS reason
@@ -254,14 +255,14 @@ async function load(s: Session, ctx: CheckContext, info: LoadInfo): Promise<Inge
 			report.customers_updated = updated;
 			report.possible_duplicates = await possibleDuplicates(s);
 		} else {
-			const parts = interactionLoadParts(info.columns, info.lenient);
+			const parts = interactionLoadParts(info.columns, ctx.lenient);
 			await s.exec(renderQuery('ingest_interactions_insert', parts), rowParams);
 			if (info.columns.country !== undefined) await s.query('ingest_customer_countries');
 			await s.exec(renderQuery('ingest_customer_stubs', parts), rowParams);
 		}
-		const line = sourceLineSql(info.kind === 'customers' || info.lenient);
+		const line = sourceLineSql(info.kind === 'customers' || ctx.lenient);
 		await s.exec(renderQuery('ingest_quarantine_insert', { line }), rowParams);
-		if (info.lenient) await s.query('ingest_rejects_quarantine', params);
+		if (ctx.lenient) await s.query('ingest_rejects_quarantine', params);
 		await s.query('ingest_record', {
 			...params,
 			file: ctx.file,
