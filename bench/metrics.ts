@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { Database } from '../src/lib/server/db';
 import { generateDemo } from '../src/lib/server/demo';
 import * as metrics from '../src/lib/server/metrics';
-import { refreshCohortGrid } from '../src/lib/server/metrics/periods-refresh';
-import { refreshSteps } from '../src/lib/server/pipeline';
+import { refreshDerived } from '../src/lib/server/pipeline';
 import { machine, median, percentile, repeat, saveResults } from './util';
 
 type Case = { name: string; ours: (db: Database) => Promise<unknown>; bare: string };
@@ -101,33 +100,9 @@ async function openBenchDb(customers: number, path: string, log: (m: string) => 
 			`generated ${summary.interactions.toLocaleString('en')} interactions in ${Math.round(summary.durationMs / 1000)} s`
 		);
 	}
-	// Refreshed and with the rollups of migration 007 (a database refreshed before it has no 'rollups' key).
-	const state = await db.sql<{ n: number }>(
-		"SELECT count(*) AS n FROM period_state WHERE key IN ('as_of', 'rollups')"
-	);
-	if (fresh || Number(state[0]?.n) < 2) {
-		// Only the metric steps: model fitting is benchmarked elsewhere.
-		for (const step of refreshSteps.filter((s) => s.name === 'metrics' || s.name === 'periods')) {
-			const t = performance.now();
-			await step.run(db);
-			log(`refresh ${step.name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
-		}
-	}
-	// The stored cohort grid (built by the 'periods' step since session 9): built once for period tables older than it.
-	const grid = await db.sql<{ n: number }>(
-		"SELECT count(*) AS n FROM period_state WHERE key = 'cohort_grid'"
-	);
-	if (Number(grid[0]?.n) === 0) {
-		const t = performance.now();
-		await refreshCohortGrid(db);
-		log(`cohort grid: ${((performance.now() - t) / 1000).toFixed(1)} s`);
-	}
-	// The segment summary's per-customer table (migration 012), built from the summary and the latest predictions
-	// when it is missing or older than them; the predictions are whatever the models step left (none: NULLs).
-	if (!(await metrics.segmentCustomerCurrent(db))) {
-		const t = performance.now();
-		await metrics.refreshSegmentCustomers(db);
-		log(`refresh segment-summary: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+	// Every registry entry that is not current is rebuilt (nothing when the database was refreshed by this version).
+	for (const t of await refreshDerived(db)) {
+		if (!t.skipped) log(`refresh ${t.name}: ${(t.ms / 1000).toFixed(1)} s`);
 	}
 	return db;
 }

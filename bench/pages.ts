@@ -4,7 +4,7 @@
 // browser cache; its renderer process started beforehand, see SETTLE_MS) after a first load, and the JavaScript the
 // page loads (gzip bytes of every script response, weighed on the first load). The
 // first load is reported too: it computes the metric answers the server keeps until the data changes
-// (src/routes/api/per-refresh.ts). Baseline in the same run: the time the server takes to answer the page's HTML
+// (src/lib/server/derived/cache.ts). Baseline in the same run: the time the server takes to answer the page's HTML
 // alone (server-side render, all its queries), fetched without a browser. The 1-minute load average is printed
 // beside every row (the machine may be shared).
 // Targets: <= 1 s to a usable page, <= 250 KB of JavaScript per page (gzip).

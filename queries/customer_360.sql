@@ -21,7 +21,7 @@ SELECT
 	s.r_score, s.f_score, s.m_score, s.rfm_segment,
 	g.name_en AS segment_name_en, g.name_vi AS segment_name_vi,
 	s.lifecycle_stage,
-	(SELECT value FROM metrics_state WHERE key = 'as_of') AS as_of
+	(SELECT params->>'as_of' FROM derived_state WHERE name = 'metrics') AS as_of
 FROM customers c
 LEFT JOIN customer_summary s USING (customer_id)
 LEFT JOIN rfm_segments g ON g.key = s.rfm_segment

@@ -1,7 +1,7 @@
 -- Customer features: the one relation segment rules see, one row per customer of customer_summary.
 -- Materialised as table customer_features by the 'segments' refresh step (src/lib/server/segments/features.ts)
 -- so that a rule preview scans one table.
--- Inputs: none (the as-of date is metrics_state 'as_of'; predictions come from the latest BG/NBD run).
+-- Inputs: none (the as-of date is that of the materialised summary, derived_state 'metrics'; predictions come from the latest BG/NBD run).
 -- Output columns: customer_id, as_of, every field of src/lib/server/segments/fields.ts (RFM scores and segment,
 -- recency_days, orders, net_revenue, avg_order_value, lifecycle_stage, first_purchase_at, tenure_days,
 -- historic_clv, predicted_clv, total_clv, p_alive, churn_probability, churn_band, expected_purchases,
@@ -10,7 +10,7 @@
 -- consent_sms) and prediction_as_of. Dates are DATE (business-local days), money DOUBLE.
 WITH state AS (
 	SELECT coalesce(
-		(SELECT TRY_CAST(value AS DATE) FROM metrics_state WHERE key = 'as_of'),
+		(SELECT TRY_CAST(params->>'as_of' AS DATE) FROM derived_state WHERE name = 'metrics'),
 		(SELECT max(occurred_at)::DATE + 1 FROM interactions),
 		current_date
 	) AS as_of

@@ -3,7 +3,7 @@ import { appDb } from '$lib/server/app-db';
 import { databaseCounts } from '$lib/server/overview';
 import type { PageServerLoad } from './$types';
 import { _streamParams } from './+page';
-import { isKept, perRefresh } from './api/per-refresh';
+import { isKept, perRefresh } from '$lib/server/derived/cache';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const db = await appDb();

@@ -1,3 +1,4 @@
+import { markCurrent } from '../helpers/derived';
 import type { Database } from '../../src/lib/server/db';
 
 /**
@@ -186,7 +187,6 @@ export async function loadFixture(db: Database): Promise<void> {
 			}
 		);
 	}
-	await db.exec(`INSERT INTO metrics_state VALUES ('as_of', '${AS_OF}')`);
 	// customer_period: one row per grain, active period and customer (what the cohort heatmap counts)
 	await db.exec(
 		`INSERT INTO customer_period (grain, period, customer_id, active, cohort, is_new)
@@ -228,4 +228,5 @@ export async function loadFixture(db: Database): Promise<void> {
 			{ id: c.id, p: c.pAlive, clv: c.clv }
 		);
 	}
+	await markCurrent(db, 'metrics', { as_of: AS_OF });
 }

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import type { Database } from '../../src/lib/server/db';
 import { setSetting } from '../../src/lib/server/db';
 import { IngestError, ingestFile } from '../../src/lib/server/ingest';
-import { refreshSteps } from '../../src/lib/server/pipeline';
+import { freshness } from '../../src/lib/server/derived/registry';
 import { tempDb } from '../helpers/db';
 import { NOW, tableCounts, tempFile, removeTempFiles } from './helpers';
 
@@ -358,20 +358,14 @@ describe('ingestFile (interactions)', () => {
 		]);
 	});
 
-	it('runs refreshDerived after a load unless told not to', async () => {
-		let runs = 0;
-		const step = { name: 'ingest-test-counter', run: async () => void runs++ };
-		refreshSteps.push(step);
-		try {
-			await ingestFile(db, tempFile('r1.csv', 'customer_id,date\nc1,2024-01-01\n'), { now: NOW });
-			expect(runs).toBe(1);
-			await ingestFile(db, tempFile('r2.csv', 'customer_id,date\nc1,2024-01-02\n'), {
-				now: NOW,
-				noRefresh: true
-			});
-			expect(runs).toBe(1);
-		} finally {
-			refreshSteps.splice(refreshSteps.indexOf(step), 1);
-		}
+	it('refreshes the derived tables after a load unless told not to', async () => {
+		await ingestFile(db, tempFile('r1.csv', 'customer_id,date\nc1,2024-01-01\n'), { now: NOW });
+		expect((await freshness(db)).entries.metrics!.current).toBe(true);
+		expect((await freshness(db)).entries.periods!.current).toBe(true);
+		await ingestFile(db, tempFile('r2.csv', 'customer_id,date\nc1,2024-01-02\n'), {
+			now: NOW,
+			noRefresh: true
+		});
+		expect((await freshness(db)).entries.metrics!.current).toBe(false);
 	});
 });

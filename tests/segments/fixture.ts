@@ -1,3 +1,4 @@
+import { markCurrent } from '../helpers/derived';
 import { listValue } from '@duckdb/node-api';
 import type { Database } from '../../src/lib/server/db';
 import { refreshCustomerFeatures } from '../../src/lib/server/segments/features';
@@ -30,8 +31,6 @@ export async function seedCustomers(db: Database, n = 400): Promise<void> {
 			([true, false, NULL])[${r('ce', 3)} + 1],
 			([true, false, NULL])[${r('cs', 3)} + 1]
 		FROM seed;
-
-		INSERT INTO metrics_state VALUES ('as_of', '2024-07-01');
 
 		INSERT INTO customer_summary BY NAME
 		SELECT s.id AS customer_id,
@@ -106,5 +105,6 @@ export async function seedCustomers(db: Database, n = 400): Promise<void> {
 			await s.exec(statement, params);
 		}
 	});
+	await markCurrent(db, 'metrics', { as_of: '2024-07-01' });
 	await refreshCustomerFeatures(db);
 }

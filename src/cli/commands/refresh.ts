@@ -7,11 +7,15 @@ export function registerRefresh(program: Command): void {
 	program
 		.command('refresh')
 		.description(
-			`rebuild the derived tables (the refresh steps after an ingest: ${refreshSteps.map((s) => s.name).join(', ')}) and print each step's duration`
+			`rebuild the derived tables that are not current (the registry's entries, in order: ${refreshSteps.map((s) => s.name).join(', ')}) and print each step's duration; with no new data nothing is rebuilt`
 		)
-		.option('--only <steps>', 'run only these steps, comma-separated (e.g. metrics,periods)')
-		.option('--json', 'print JSON: [{ name, ms }]')
-		.action(async (opts: { only?: string; json?: boolean }, cmd: Command) => {
+		.option(
+			'--only <steps>',
+			'rebuild only these steps, current or not, comma-separated (e.g. metrics,periods)'
+		)
+		.option('--force', 'rebuild every step, current or not')
+		.option('--json', 'print JSON: [{ name, ms, skipped }]')
+		.action(async (opts: { only?: string; force?: boolean; json?: boolean }, cmd: Command) => {
 			const known = refreshSteps.map((s) => s.name);
 			const only = opts.only
 				?.split(',')
@@ -25,7 +29,7 @@ export function registerRefresh(program: Command): void {
 			}
 			await withDb(cmd, async (db) => {
 				const log = opts.json ? undefined : (m: string) => process.stdout.write(`${m}\n`);
-				const timings = await refreshDerived(db, log, only);
+				const timings = await refreshDerived(db, log, only, { force: opts.force });
 				if (opts.json) return printJson(timings);
 				const total = timings.reduce((a, t) => a + t.ms, 0);
 				process.stdout.write(`total: ${total} ms\n`);

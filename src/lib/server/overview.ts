@@ -1,6 +1,7 @@
 import type { Database } from './db';
 import type { Filters } from './metrics/filters';
 import { filterParams } from './metrics/filters';
+import { buildVersion, entryState, markBuilt } from './derived/registry';
 import { latestAsOf, metricsState, queryOnSummary } from './metrics/summary';
 
 export interface DatabaseCounts {
@@ -75,11 +76,11 @@ export async function segmentMixTrend(
 	points = STORED_MIX.points
 ): Promise<MixRow[]> {
 	const state = await metricsState(db);
-	const latest = state.as_of ?? (await latestAsOf(db));
+	const latest = state.current && state.as_of ? state.as_of : await latestAsOf(db);
 	const dates = mixDates(latest, grain, points);
 	const stored =
 		grain === STORED_MIX.grain && points === STORED_MIX.points
-			? await storedMix(db, filters, grain, dates, state.refreshed_at)
+			? await storedMix(db, filters, grain, dates)
 			: undefined;
 	const out: MixRow[] = [];
 	for (const asOf of dates) {
@@ -102,37 +103,33 @@ export async function segmentMixTrend(
 	return out;
 }
 
-/** The stored mix when it was built for exactly these dates from the current summary, else undefined. */
+/** The stored mix when the registry says it is current and it was built for exactly these dates, else undefined. */
 async function storedMix(
 	db: Database,
 	filters: Pick<Filters, 'region' | 'acquisition_channel' | 'segment' | 'lifecycle'>,
 	grain: MixGrain,
-	dates: string[],
-	refreshedAt: string | null
+	dates: string[]
 ): Promise<(MixCount & { as_of: string })[] | undefined> {
-	const [mark] = await db.sql<{ value: string }>(
-		"SELECT value FROM metrics_state WHERE key = 'mix_built_for'"
-	);
-	if (!refreshedAt || mark?.value !== `${grain}|${refreshedAt}`) return undefined;
-	const have = await db.sql<{ as_of: string }>(
-		"SELECT DISTINCT strftime(as_of, '%Y-%m-%d') AS as_of FROM segment_mix WHERE grain = $grain ORDER BY 1",
-		{ grain }
-	);
-	if (have.map((r) => r.as_of).join() !== dates.join()) return undefined;
+	const mix = await entryState(db, 'mix');
+	if (!mix.current || mix.params.grain !== grain || (mix.params.dates as string[]).join() !== dates.join()) {
+		return undefined;
+	}
 	return db.query<MixCount & { as_of: string }>('segment_mix_read', { ...filterParams(filters), grain });
 }
 
 /**
- * Refresh step 'mix': scores every customer at each date of the stored mix (STORED_MIX) and keeps the cells in
- * table segment_mix, marked with the customer summary's refresh it was built from (metrics_state 'mix_built_for').
+ * Registry entry 'mix': scores every customer at each date of the stored mix (STORED_MIX) and keeps the cells in
+ * table segment_mix, recorded with the version of its inputs (derived_state).
  */
 export async function refreshSegmentMix(db: Database): Promise<{ dates: number }> {
+	const t0 = performance.now();
+	const version = await buildVersion(db, 'mix');
 	const state = await metricsState(db);
-	if (!state.refreshed_at) return { dates: 0 };
-	const latest = state.as_of ?? (await latestAsOf(db));
+	const latest = state.current && state.as_of ? state.as_of : await latestAsOf(db);
 	const { grain, points } = STORED_MIX;
+	const dates = mixDates(latest, grain, points);
 	const cells: { as_of: string; rows: unknown[] }[] = [];
-	for (const asOf of mixDates(latest, grain, points)) {
+	for (const asOf of dates) {
 		const { rows } = await queryOnSummary(db, 'segment_mix_cells', { as_of: asOf });
 		cells.push({ as_of: asOf, rows });
 	}
@@ -147,9 +144,7 @@ export async function refreshSegmentMix(db: Database): Promise<{ dates: number }
 				{ grain, as_of, cells: JSON.stringify(rows) }
 			);
 		}
-		await s.exec("INSERT OR REPLACE INTO metrics_state (key, value) VALUES ('mix_built_for', $value)", {
-			value: `${grain}|${state.refreshed_at}`
-		});
+		await markBuilt(s, 'mix', version, { grain, dates }, performance.now() - t0);
 	});
 	return { dates: cells.length };
 }

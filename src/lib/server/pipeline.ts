@@ -1,53 +1,85 @@
 import type { Database } from './db';
-import { refreshMetrics } from './metrics/refresh';
-import { refreshModels } from './models/service';
-import { refreshPeriodTables } from './metrics/periods-refresh';
-import { refreshCustomerFeatures } from './segments/features';
-import { refreshSegmentMix } from './overview';
-import { refreshSegmentCustomers } from './metrics/segments';
+import { DERIVED, freshness } from './derived/registry';
 
-/**
- * What runs after data changes (every ingest, `crm demo`, or on demand): each step refreshes one derived
- * thing (the precomputed metric tables, then the model fits and predictions). Steps are listed in order.
- */
-export type RefreshStep = { name: string; run: (db: Database) => Promise<unknown> };
-
-export const refreshSteps: RefreshStep[] = [{ name: 'metrics', run: refreshMetrics }];
-refreshSteps.push({ name: 'periods', run: refreshPeriodTables });
-refreshSteps.push({ name: 'models', run: (db) => refreshModels(db) });
-refreshSteps.push({ name: 'segments', run: refreshCustomerFeatures });
-refreshSteps.push({ name: 'mix', run: refreshSegmentMix });
-refreshSteps.push({ name: 'segment-summary', run: refreshSegmentCustomers });
-
-/** How long one refresh step took. */
+/** One registry entry's refresh: how long it took, or that it was already current. */
 export interface StepTiming {
 	name: string;
 	ms: number;
+	/** true when the entry was current (built from the inputs as they are) and was left alone */
+	skipped?: boolean;
+}
+
+/** The refresh steps, in the order they run: the registry's entries (derived/registry.ts). */
+export const refreshSteps = DERIVED.map((e) => ({ name: e.name, tables: e.tables }));
+
+export interface RefreshOptions {
+	/** Rebuild only these entries (in registry order), current or not. */
+	only?: string[];
+	/** Rebuild every entry, current or not. */
+	force?: boolean;
+	/** Told when each step starts: its position, the number of steps, its name. */
+	onStep?: (index: number, total: number, name: string) => void;
 }
 
 /**
- * Runs the refresh steps in order (all of them, or those named in `only`, still in pipeline order) and returns each
- * step's duration. An unknown name in `only` is an error that lists the known ones.
+ * The refresh: walks the registry in dependency order and rebuilds each entry whose stored tables were not built
+ * from the inputs as they are now (or every entry named in `only`, or all with `force`). With no new data it reads
+ * the state and builds nothing. Each entry writes its tables and its derived_state record in one transaction, so a
+ * reader sees an entry's old tables or its new ones; an entry not yet rebuilt is stale, and readers answer its
+ * requests inline. Returns each entry's duration. An unknown name in `only` is an error that lists the known ones.
  */
-export async function refreshDerived(
+export function refreshDerived(
 	db: Database,
 	log: (msg: string) => void = () => undefined,
-	only?: string[]
+	only?: string[],
+	options: Omit<RefreshOptions, 'only'> = {}
 ): Promise<StepTiming[]> {
-	const unknown = (only ?? []).filter((n) => !refreshSteps.some((s) => s.name === n));
+	// One refresh at a time per database (the server may be asked by an ingest while it refreshes at start-up):
+	// a later one waits for the earlier one and then finds what is still stale.
+	const previous = running.get(db) ?? Promise.resolve();
+	const next = previous.catch(() => undefined).then(() => walk(db, log, only, options));
+	const tail = next.catch(() => undefined);
+	running.set(db, tail);
+	void tail.then(() => {
+		if (running.get(db) === tail) running.delete(db);
+	});
+	return next;
+}
+
+const running = new Map<Database, Promise<unknown>>();
+
+async function walk(
+	db: Database,
+	log: (msg: string) => void,
+	only: string[] | undefined,
+	options: Omit<RefreshOptions, 'only'>
+): Promise<StepTiming[]> {
+	const unknown = (only ?? []).filter((n) => !DERIVED.some((s) => s.name === n));
 	if (unknown.length > 0) {
 		throw new Error(
-			`unknown refresh step '${unknown.join("', '")}'; the steps are: ${refreshSteps.map((s) => s.name).join(', ')}`
+			`unknown refresh step '${unknown.join("', '")}'; the steps are: ${DERIVED.map((s) => s.name).join(', ')}`
 		);
 	}
+	const steps = DERIVED.filter((e) => !only || only.includes(e.name));
 	const timings: StepTiming[] = [];
-	for (const step of refreshSteps) {
-		if (only && !only.includes(step.name)) continue;
+	for (const [i, entry] of steps.entries()) {
+		options.onStep?.(i, steps.length, entry.name);
 		const t = performance.now();
-		await step.run(db);
+		if (!only && !options.force && (await freshness(db)).entries[entry.name]?.current) {
+			timings.push({ name: entry.name, ms: Math.round(performance.now() - t), skipped: true });
+			log(`${entry.name}: up to date`);
+			continue;
+		}
+		await entry.build(db);
 		const ms = Math.round(performance.now() - t);
-		timings.push({ name: step.name, ms });
-		log(`${step.name}: ${ms} ms`);
+		timings.push({ name: entry.name, ms });
+		log(`${entry.name}: ${ms} ms`);
 	}
 	return timings;
+}
+
+/** Whether any entry is not up to date (the refresh has work to do). */
+export async function needsRefresh(db: Database): Promise<boolean> {
+	const f = await freshness(db);
+	return DERIVED.some((e) => !f.entries[e.name]!.upToDate);
 }

@@ -6,7 +6,7 @@ import {
 	segmentMigration
 } from '$lib/server/segments/migration';
 import type { PageServerLoad } from './$types';
-import { perRefresh } from '../api/per-refresh';
+import { perRefresh } from '$lib/server/derived/cache';
 
 function shift(iso: string, days: number): string {
 	const d = new Date(`${iso}T00:00:00Z`);

@@ -1,6 +1,6 @@
 import { apiUrl, snapshotParams } from '$lib/api';
 import { appDb } from '$lib/server/app-db';
-import { isKept } from '../api/per-refresh';
+import { isKept } from '$lib/server/derived/cache';
 import type { PageServerLoad } from './$types';
 
 /** Whether the server already keeps the distributions of this view (then +page.ts waits for them). */

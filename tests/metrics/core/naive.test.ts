@@ -30,7 +30,7 @@ describe('SQL summary and RFM agree with a naive TypeScript implementation on ge
 
 	it('the materialised summary (default as-of) equals the naive one for every customer', async () => {
 		const [state] = await db.sql<{ as_of: string }>(
-			"SELECT value AS as_of FROM metrics_state WHERE key = 'as_of'"
+			"SELECT params->>'as_of' AS as_of FROM derived_state WHERE name = 'metrics'"
 		);
 		const naive = naiveSummary(data.customers, data.interactions, state!.as_of, defs);
 		const sql = await db.sql(

@@ -104,7 +104,7 @@ describe('segment_customer: the precomputed per-customer table of the segment su
 			// a date range is answered on the fly (here: up to the last day, the same customers), never from the table
 			const to = (
 				await db.sql<{ d: string }>(
-					"SELECT strftime(value::DATE - 1, '%Y-%m-%d') AS d FROM metrics_state WHERE key = 'as_of'"
+					"SELECT strftime((params->>'as_of')::DATE - 1, '%Y-%m-%d') AS d FROM derived_state WHERE name = 'metrics'"
 				)
 			)[0]!.d;
 			const f: Filters = { to };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { isKept, perRefresh } from '../../../src/routes/api/per-refresh';
+import { isKept, perRefresh } from '../../../src/lib/server/derived/cache';
 import type { Database } from '../../../src/lib/server/db';
 import { tempDb } from '../../helpers/db';
 

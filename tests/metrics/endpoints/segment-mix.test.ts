@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markStale } from '../../helpers/derived';
 import type { Database } from '../../../src/lib/server/db';
 import type { Filters } from '../../../src/lib/server/metrics/filters';
 import { generateDemo } from '../../../src/lib/server/demo';
@@ -38,7 +39,7 @@ describe('segment and stage mix over time (stored by the refresh step mix)', () 
 		await db.exec('UPDATE segment_mix SET customers = customers * 2');
 		const doubled = await segmentMixTrend(db, {});
 		expect(doubled.map((r) => r.customers)).toEqual(before.map((r) => r.customers * 2));
-		await db.exec("UPDATE metrics_state SET value = value || 'x' WHERE key = 'refreshed_at'");
+		await markStale(db, 'mix', true);
 		// Stale cells are ignored: the answer is computed again, so the doubled counts never show.
 		expect(await segmentMixTrend(db, {})).toEqual(before);
 		await refreshSegmentMix(db);

@@ -2,15 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/lib/server/db';
 import { cohortRetention, COHORT_BREAKDOWNS, type CohortParams } from '../../../src/lib/server/metrics';
 import { refreshMetrics } from '../../../src/lib/server/metrics/refresh';
-import { refreshCohortGrid, refreshPeriodTables } from '../../../src/lib/server/metrics/periods-refresh';
+import { refreshPeriodTables } from '../../../src/lib/server/metrics/periods-refresh';
+import { freshness } from '../../../src/lib/server/derived/registry';
+import { markStale } from '../../helpers/derived';
 import { COHORT_GRID_BREAKDOWNS } from '../../../src/lib/server/metrics/rollups';
 import { fixtureDb, loadFixture, type Cust } from './fixture';
 import { generateEvents } from './naive';
 
 /**
  * Table cohort_grid (built by the 'periods' step with cohort_rollup): the stored rows equal queries/cohort_retention.sql
- * over the rollup for every grain and breakdown, it is read only while period_state says it belongs to the period
- * tables, and a refresh over new data rebuilds it.
+ * over the rollup for every grain and breakdown, it is read only while the registry entry 'periods' is current, and a refresh over new data rebuilds it.
  */
 
 /** Sums of doubles in another order may differ in the last bits; 12 significant digits is far below any metric. */
@@ -23,9 +24,9 @@ function rounded(value: unknown): unknown {
 	return value;
 }
 
+/** The grid is current with the registry entry 'periods' (on) or stale with it. */
 async function gridMarked(db: Database, on: boolean): Promise<void> {
-	await db.exec("DELETE FROM period_state WHERE key = 'cohort_grid'");
-	if (on) await db.exec("INSERT INTO period_state VALUES ('cohort_grid', '1')");
+	await markStale(db, 'periods', !on);
 }
 
 const GRID_GRAINS = ['week', 'month', 'quarter', 'year'] as const;
@@ -47,11 +48,8 @@ describe('cohort_grid: the stored cohort grid', () => {
 
 	it('covers the breakdowns of cohorts.ts and is recorded by the periods refresh', async () => {
 		expect([...COHORT_GRID_BREAKDOWNS].sort()).toEqual(['none', ...COHORT_BREAKDOWNS].sort());
-		const rows = await t.db.sql<{ n: number; state: string }>(
-			`SELECT (SELECT count(*) FROM cohort_grid)::INTEGER AS n,
-				(SELECT value FROM period_state WHERE key = 'cohort_grid') AS state`
-		);
-		expect(rows[0]).toMatchObject({ state: '1' });
+		const rows = await t.db.sql<{ n: number }>('SELECT count(*)::INTEGER AS n FROM cohort_grid');
+		expect((await freshness(t.db)).entries.periods!.current).toBe(true);
 		expect(rows[0]!.n).toBeGreaterThan(0);
 	});
 
@@ -82,7 +80,7 @@ describe('cohort_grid: the stored cohort grid', () => {
 			expect(computed.some((r) => r.customers < 1000)).toBe(true);
 			expect(filtered.every((r) => r.customers < 1000)).toBe(true);
 		} finally {
-			expect(await refreshCohortGrid(t.db)).toBe(true);
+			await refreshPeriodTables(t.db);
 		}
 		expect(rounded(await cohortRetention(t.db, { period: 'month' }))).toEqual(
 			rounded(await cohortRetention(t.db, { period: 'month', from: '1900-01-01' }))

@@ -11,6 +11,8 @@ import {
 	type Filters
 } from '../../../src/lib/server/metrics';
 import { rollupDim } from '../../../src/lib/server/metrics/rollups';
+import { freshness } from '../../../src/lib/server/derived/registry';
+import { markStale } from '../../helpers/derived';
 import { fixtureDb, type Cust } from './fixture';
 import { generateEvents } from './naive';
 
@@ -37,10 +39,9 @@ async function readAll(db: Database, f: Filters, grain: (typeof GRAINS)[number],
 	});
 }
 
-/** Hides the stored rollups (as before the first refresh after migration 007): every read uses the detailed tables. */
+/** Marks the registry entry 'periods' stale (off): every read computes the period tables and rollups inline. */
 async function storedRollups(db: Database, on: boolean): Promise<void> {
-	await db.exec("DELETE FROM period_state WHERE key = 'rollups'");
-	if (on) await db.exec("INSERT INTO period_state VALUES ('rollups', '1')");
+	await markStale(db, 'periods', !on);
 }
 
 describe('rollups', () => {
@@ -63,12 +64,11 @@ describe('rollups', () => {
 	afterAll(() => t?.cleanup());
 
 	it('the refresh fills every rollup and records it', async () => {
-		const counts = await t.db.sql<{ k: number; c: number; ch: number; state: string }>(
+		const counts = await t.db.sql<{ k: number; c: number; ch: number }>(
 			`SELECT (SELECT count(*) FROM kpi_rollup) k, (SELECT count(*) FROM cohort_rollup) c,
-				(SELECT count(*) FROM channel_rollup) ch,
-				(SELECT value FROM period_state WHERE key = 'rollups') state`
+				(SELECT count(*) FROM channel_rollup) ch`
 		);
-		expect(counts[0]).toMatchObject({ state: '1' });
+		expect((await freshness(t.db)).entries.periods!.current).toBe(true);
 		expect(counts[0]!.k).toBeGreaterThan(0);
 		expect(counts[0]!.c).toBeGreaterThan(0);
 		expect(counts[0]!.ch).toBeGreaterThan(0);

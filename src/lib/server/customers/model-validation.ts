@@ -1,3 +1,4 @@
+import { perRefresh } from '../derived/cache';
 import type { Database } from '../db';
 import { validateModel, type ValidationResult } from '../models/validate';
 
@@ -37,26 +38,15 @@ export async function defaultSplit(
 	return { model, calibrationEnd, holdoutEnd };
 }
 
-const cache = new Map<string, Promise<ValidationResult>>();
-
-/** Validation for a split; the same split on the same data is computed once. */
+/** Validation for a split; the same split on the same data is computed once (the answer cache, derived/cache.ts). */
 export async function cachedValidation(db: Database, split: ValidationSplit): Promise<ValidationResult> {
-	const version = await db.sql<{ v: string | null }>(
-		"SELECT max(value) AS v FROM metrics_state WHERE key IN ('refreshed_at', 'as_of')"
-	);
-	const key = JSON.stringify([db.path, version[0]?.v ?? '', split]);
-	let hit = cache.get(key);
-	if (!hit) {
-		hit = validateModel(db, {
+	return perRefresh(`model-validation:${JSON.stringify(split)}`, db, () =>
+		validateModel(db, {
 			model: split.model,
 			calibrationEnd: split.calibrationEnd,
 			holdoutEnd: split.holdoutEnd
-		});
-		hit.catch(() => cache.delete(key));
-		if (cache.size > 20) cache.delete(cache.keys().next().value!);
-		cache.set(key, hit);
-	}
-	return hit;
+		})
+	);
 }
 
 /** One table for the API: the split and totals ('summary'), the buckets ('by_purchases'), the weeks ('cumulative'). */

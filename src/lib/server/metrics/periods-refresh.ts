@@ -1,12 +1,13 @@
 import type { Database, Session } from '../db';
 import { loadQuery } from '../db';
+import { buildVersion, entryState, markBuilt } from '../derived/registry';
 import { GRAINS, type Filters, type Grain } from './filters';
 import { buildCohortGrid, buildRollup, ROLLUPS, type RollupTable } from './rollups';
 
 /**
  * The precomputed tables behind the period metrics (KPIs, cohorts, lifecycle, channels, CSAT, tickets, funnel), each
- * built by one statement in queries/ at the default as-of date. The 'periods' refresh step (after 'metrics', which
- * builds customer_day and customer_summary) rebuilds them all.
+ * built by one statement in queries/ at the default as-of date. The registry entry 'periods' (after 'metrics',
+ * which builds customer_day and customer_summary) rebuilds them all.
  */
 const TABLES = [
 	{ table: 'customer_period', query: 'kpis_customer_period' },
@@ -20,20 +21,25 @@ export interface PeriodContext {
 	/** Exclusive as-of date, 'YYYY-MM-DD'. */
 	asOf: string;
 	inactivityDays: number;
-	/** Whether the stored rollups (rollups.ts) answer for this as-of date and window. */
+	/** Whether the stored rollups (rollups.ts) answer for this as-of date and window (registry entry 'periods'). */
 	rollups?: boolean;
 	/** Whether the stored cohort grid (rollups.ts buildCohortGrid) was built with those rollups. */
 	grid?: boolean;
 }
 
-/** The default as-of date (metrics_state 'as_of', else the day after the last day in customer_day) and window. */
+/**
+ * The default as-of date (that of the materialised customer summary while it is current, else the day after the
+ * last day in customer_day) and the churn window.
+ */
 export async function defaultPeriodContext(db: Database | Session): Promise<PeriodContext> {
+	const metrics = 'withSession' in db ? await entryState(db, 'metrics') : undefined;
+	const stored = metrics?.current ? (metrics.params.as_of as string | undefined) : undefined;
 	const rows = await db.sql<{ as_of: string | null; w: string | null }>(
-		`SELECT coalesce(
-			(SELECT max(value) FROM metrics_state WHERE key = 'as_of'),
+		`SELECT coalesce($stored::VARCHAR,
 			(SELECT strftime(max(day) + 1, '%Y-%m-%d') FROM customer_day),
 			strftime(current_date, '%Y-%m-%d')) AS as_of,
-		(SELECT max(value) FROM settings WHERE key = 'inactivity_days') AS w`
+		(SELECT max(value) FROM settings WHERE key = 'inactivity_days') AS w`,
+		{ stored: stored ?? null }
 	);
 	const asOf = String(rows[0]?.as_of ?? '').slice(0, 10);
 	const inactivityDays = Number(rows[0]?.w ?? 90);
@@ -46,40 +52,16 @@ export async function defaultPeriodContext(db: Database | Session): Promise<Peri
 	return { asOf, inactivityDays };
 }
 
-/** What the period tables were last built for, or undefined if they were never built. */
-async function builtFor(s: Session): Promise<PeriodContext | undefined> {
-	const rows = await s.sql<{ as_of: string; w: number; rollups: string | null; grid: string | null }>(
-		`SELECT max(value) FILTER (WHERE key = 'as_of') AS as_of,
-			max(value) FILTER (WHERE key = 'inactivity_days')::INTEGER AS w,
-			max(value) FILTER (WHERE key = 'rollups') AS rollups,
-			max(value) FILTER (WHERE key = 'cohort_grid') AS grid
-		FROM period_state`
-	);
-	const r = rows[0];
-	return r?.as_of
-		? { asOf: r.as_of, inactivityDays: r.w, rollups: r.rollups === '1', grid: r.grid === '1' }
-		: undefined;
-}
-
 /**
- * Builds the stored cohort grid for the period tables as they are (a database whose periods were refreshed before the
- * grid existed), in one transaction with its period_state key. Nothing when the period tables were never built.
+ * Registry entry 'periods': rebuilds every period table, the rollups and the cohort grid at the default as-of date,
+ * in one transaction with its derived_state record.
  */
-export async function refreshCohortGrid(db: Database): Promise<boolean> {
-	return db.transaction(async (s) => {
-		const built = await builtFor(s);
-		if (!built?.rollups) return false;
-		await buildCohortGrid(s, built.asOf);
-		await s.exec("INSERT OR REPLACE INTO period_state VALUES ('cohort_grid', '1')");
-		return true;
-	});
-}
-
-/** Rebuilds every period table at the default as-of date. */
 export async function refreshPeriodTables(db: Database): Promise<PeriodContext> {
 	const ctx = await defaultPeriodContext(db);
 	const params = { as_of: ctx.asOf, inactivity_days: ctx.inactivityDays, grain: null };
 	await db.transaction(async (s) => {
+		const t0 = performance.now();
+		const version = await buildVersion(s, 'periods');
 		for (const { table, query } of TABLES) {
 			const sql = loadQuery(query);
 			if (!/\$grain\b/.test(sql)) {
@@ -94,15 +76,8 @@ export async function refreshPeriodTables(db: Database): Promise<PeriodContext> 
 		}
 		for (const table of Object.keys(ROLLUPS) as RollupTable[]) await buildRollup(s, table);
 		await buildCohortGrid(s, ctx.asOf);
-		await s.exec('CREATE TABLE IF NOT EXISTS period_state (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)');
-		await s.exec('DELETE FROM period_state');
-		await s.exec(
-			"INSERT INTO period_state VALUES ('as_of', $as_of), ('inactivity_days', $w), ('rollups', '1'), ('cohort_grid', '1')",
-			{
-				as_of: ctx.asOf,
-				w: String(ctx.inactivityDays)
-			}
-		);
+		const built = { as_of: ctx.asOf, inactivity_days: ctx.inactivityDays };
+		await markBuilt(s, 'periods', version, built, performance.now() - t0);
 	});
 	return { ...ctx, rollups: true, grid: true };
 }
@@ -119,12 +94,16 @@ export async function withPeriodTables<T>(
 	grain: Grain | null,
 	fn: (s: Session, ctx: PeriodContext) => Promise<T>
 ): Promise<T> {
+	const current = await defaultPeriodContext(db);
+	const periods = await entryState(db, 'periods');
 	return db.withSession(async (s) => {
-		const current = await defaultPeriodContext(s);
 		const ctx = { asOf: asOf ?? current.asOf, inactivityDays: current.inactivityDays };
-		const built = await builtFor(s).catch(() => undefined);
-		if (built && built.asOf === ctx.asOf && built.inactivityDays === ctx.inactivityDays) {
-			return fn(s, { ...ctx, rollups: built.rollups, grid: built.grid });
+		if (
+			periods.current &&
+			periods.params.as_of === ctx.asOf &&
+			periods.params.inactivity_days === ctx.inactivityDays
+		) {
+			return fn(s, { ...ctx, rollups: true, grid: true });
 		}
 		const params = { as_of: ctx.asOf, inactivity_days: ctx.inactivityDays, grain };
 		const made: string[] = [];

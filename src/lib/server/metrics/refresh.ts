@@ -1,5 +1,6 @@
 import type { Database } from '../db';
 import { loadQuery } from '../db';
+import { buildVersion, markBuilt } from '../derived/registry';
 import { computeParams, defaultRfmConfig, inactivityDays, latestAsOf } from './summary';
 
 /**
@@ -11,6 +12,8 @@ export async function refreshMetrics(db: Database): Promise<{ as_of: string }> {
 	const days = await inactivityDays(db);
 	const rfm = await defaultRfmConfig(db);
 	return db.transaction(async (s) => {
+		const t0 = performance.now();
+		const version = await buildVersion(s, 'metrics');
 		await s.exec(loadQuery('customer_day_refresh'));
 		const asOf = await latestAsOf(s);
 		await s.exec('DELETE FROM customer_summary');
@@ -21,15 +24,8 @@ export async function refreshMetrics(db: Database): Promise<{ as_of: string }> {
 			`INSERT INTO customer_summary BY NAME SELECT * FROM (${compute}) ORDER BY customer_id`,
 			computeParams(asOf, {}, rfm, days)
 		);
-		const state: Record<string, string> = {
-			as_of: asOf,
-			refreshed_at: new Date().toISOString(),
-			rfm_config: JSON.stringify(rfm),
-			inactivity_days: String(days)
-		};
-		for (const [key, value] of Object.entries(state)) {
-			await s.exec('INSERT OR REPLACE INTO metrics_state (key, value) VALUES ($key, $value)', { key, value });
-		}
+		const params = { as_of: asOf, rfm_config: rfm, inactivity_days: days };
+		await markBuilt(s, 'metrics', version, params, performance.now() - t0);
 		return { as_of: asOf };
 	});
 }

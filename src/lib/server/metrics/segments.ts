@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Database, Session } from '../db';
+import type { Database } from '../db';
 import { loadQuery } from '../db';
+import { buildVersion, entryState, markBuilt } from '../derived/registry';
 import type { Filters } from './filters';
 import { queryOnSummary, type Precomputed, type RfmConfig } from './summary';
 
@@ -59,18 +60,9 @@ export interface SegmentSummary {
 	p_alive: number | null;
 }
 
-/** The version of segment_customer's inputs now, and the one the stored table was built for (null: never built). */
-export async function segmentCustomerVersion(
-	db: Database | Session
-): Promise<{ version: string; built_for: string | null }> {
-	const rows = await db.query<{ version: string; built_for: string | null }>('segment_customer_version');
-	return rows[0]!;
-}
-
 /** Whether table segment_customer was built from the customer summary and predictions as they are now. */
 export async function segmentCustomerCurrent(db: Database): Promise<boolean> {
-	const v = await segmentCustomerVersion(db);
-	return v.built_for !== null && v.built_for === v.version;
+	return (await entryState(db, 'segment-summary')).current;
 }
 
 /** The segment summary's per-customer relation (queries/segment_customer.sql) and when its stored table answers. */
@@ -81,21 +73,18 @@ export const SEGMENT_CUSTOMER: Precomputed = {
 };
 
 /**
- * Refresh step 'segment-summary' (after 'metrics' and 'models'): stores queries/segment_customer.sql as table
+ * Registry entry 'segment-summary' (after 'metrics' and 'models'): stores queries/segment_customer.sql as table
  * segment_customer with the version of its inputs, in one transaction, so that the segment summary does not join a
  * million predictions per request.
  */
 export async function refreshSegmentCustomers(db: Database): Promise<{ customers: number }> {
 	return db.transaction(async (s) => {
-		const { version } = await segmentCustomerVersion(s);
+		const t0 = performance.now();
+		const version = await buildVersion(s, 'segment-summary');
 		await s.exec(
 			`CREATE OR REPLACE TABLE segment_customer AS ${loadQuery('segment_customer').replace(/;\s*$/, '')}`
 		);
-		await s.exec(
-			`INSERT OR REPLACE INTO precompute_state (name, built_for, built_at)
-			 VALUES ('segment_customer', $version, current_timestamp)`,
-			{ version }
-		);
+		await markBuilt(s, 'segment-summary', version, {}, performance.now() - t0);
 		const rows = await s.sql<{ n: number }>('SELECT count(*)::INTEGER AS n FROM segment_customer');
 		return { customers: rows[0]?.n ?? 0 };
 	});

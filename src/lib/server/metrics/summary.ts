@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Database, Params, Session } from '../db';
 import { getSetting, loadQuery } from '../db';
+import { entryState } from '../derived/registry';
 import { filterParams, filtersSchema, type Filters } from './filters';
 
 /**
@@ -69,22 +70,25 @@ export async function defaultRfmConfig(db: Database): Promise<RfmConfig> {
 	return parseRfmConfig(await getSetting(db, 'rfm_method'), await getSetting(db, 'rfm_cuts'));
 }
 
+/**
+ * What the materialised customer_summary was computed for (registry entry 'metrics'), and whether it answers for
+ * the data as it is now (false before the first refresh and after an ingest until the next one).
+ */
 export interface MetricsState {
+	current: boolean;
 	as_of: string | null;
-	refreshed_at: string | null;
-	rfm_config: string | null;
-	inactivity_days: string | null;
+	rfm_config: RfmConfig | null;
+	inactivity_days: number | null;
 }
 
-/** What the materialised customer_summary was computed for (NULLs before the first refresh). */
 export async function metricsState(db: Database): Promise<MetricsState> {
-	const rows = await db.sql<{ key: string; value: string }>('SELECT key, value FROM metrics_state');
-	const get = (k: string) => rows.find((r) => r.key === k)?.value ?? null;
+	const e = await entryState(db, 'metrics');
+	const p = e.params as { as_of?: string; rfm_config?: RfmConfig; inactivity_days?: number };
 	return {
-		as_of: get('as_of'),
-		refreshed_at: get('refreshed_at'),
-		rfm_config: get('rfm_config'),
-		inactivity_days: get('inactivity_days')
+		current: e.current,
+		as_of: p.as_of ?? null,
+		rfm_config: p.rfm_config ?? null,
+		inactivity_days: p.inactivity_days ?? null
 	};
 }
 
@@ -139,17 +143,17 @@ export async function summaryContext(
 ): Promise<SummaryContext> {
 	const state = await metricsState(db);
 	const inactivity = await inactivityDays(db);
-	const scoring = rfm ?? (state.rfm_config ? (JSON.parse(state.rfm_config) as RfmConfig) : QUINTILES);
-	const materialisedAsOf = state.as_of ?? (await latestAsOf(db));
+	const scoring = rfm ?? (state.current && state.rfm_config ? state.rfm_config : await defaultRfmConfig(db));
+	const materialisedAsOf = state.current && state.as_of ? state.as_of : await latestAsOf(db);
 	const asOf = filters.as_of ?? (filters.to ? nextDay(filters.to) : materialisedAsOf);
 	const onTheFly =
-		state.as_of === null ||
+		!state.current ||
 		asOf !== state.as_of ||
 		filters.from !== undefined ||
 		filters.to !== undefined ||
 		filters.channel !== undefined ||
-		JSON.stringify(scoring) !== state.rfm_config ||
-		String(inactivity) !== state.inactivity_days;
+		JSON.stringify(scoring) !== JSON.stringify(state.rfm_config) ||
+		inactivity !== state.inactivity_days;
 	return { asOf, onTheFly, params: computeParams(asOf, filters, scoring, inactivity) };
 }
 

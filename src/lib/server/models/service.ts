@@ -1,4 +1,5 @@
 import type { Database, Session } from '../db';
+import { buildVersion, markBuilt } from '../derived/registry';
 import type { BgNbdParams } from './bgnbd';
 import { checkEligibility } from './eligibility';
 import {
@@ -158,17 +159,22 @@ export interface RefreshResult {
 }
 
 /**
- * After every ingest (pipeline step 'models') and on demand: fits BG/NBD and Gamma-Gamma on all purchases up to
+ * Registry entry 'models' (after every ingest, and on demand): fits BG/NBD and Gamma-Gamma on all purchases up to
  * the last purchase day and rewrites `predictions`. An ineligible or non-converged BG/NBD leaves no predictions
- * (old ones are removed, so stale numbers are never shown); a missing spend model leaves CLV empty.
+ * (old ones are removed, so stale numbers are never shown); a missing spend model leaves CLV empty. The input
+ * version is taken before the inputs are read and recorded with the predictions.
  */
 export async function refreshModels(db: Database, options: RefreshOptions = {}): Promise<RefreshResult> {
 	const t0 = performance.now();
 	const timeUnit = options.timeUnit ?? 'week';
 	return db.withSession(async (s) => {
+		const version = await buildVersion(s, 'models');
 		const asOf = await lastPurchaseDay(s);
 		if (!asOf) {
+			await s.exec('BEGIN TRANSACTION');
 			await s.exec("DELETE FROM predictions WHERE model = 'bgnbd'");
+			await markBuilt(s, 'models', version, { as_of: null }, performance.now() - t0);
+			await s.exec('COMMIT');
 			return { asOf: null, purchase: null, spend: null, predictions: 0, durationMs: performance.now() - t0 };
 		}
 		await materialiseSummary(s, asOf, timeUnit);
@@ -197,6 +203,13 @@ export async function refreshModels(db: Database, options: RefreshOptions = {}):
 			} else {
 				await s.exec("DELETE FROM predictions WHERE model = 'bgnbd'");
 			}
+			await markBuilt(
+				s,
+				'models',
+				version,
+				{ as_of: asOf, fit_id: purchase.fitId, time_unit: timeUnit },
+				performance.now() - t0
+			);
 			await s.exec('COMMIT');
 			return { asOf, purchase, spend, predictions, durationMs: performance.now() - t0 };
 		} catch (e) {

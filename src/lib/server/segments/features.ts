@@ -1,14 +1,15 @@
 import type { Database } from '../db';
 import { loadQuery } from '../db';
+import { buildVersion, entryState, markBuilt } from '../derived/registry';
 
 /**
  * Table customer_features: queries/customer_features.sql materialised, the one relation rules are evaluated on.
- * Rebuilt by the 'segments' refresh step (after metrics and models) and built on first use when missing.
+ * Registry entry 'segments' (after metrics and models); built on first use when it was never built.
  */
 const NEEDS = [
 	'customer_summary',
 	'customer_day',
-	'metrics_state',
+	'derived_state',
 	'predictions',
 	'customers',
 	'interactions'
@@ -29,28 +30,21 @@ export async function refreshCustomerFeatures(db: Database): Promise<{ customers
 				'schema; open it with the current program version so that its migrations are applied'
 		);
 	}
-	await db.exec(`CREATE OR REPLACE TABLE customer_features AS ${loadQuery('customer_features')}`);
-	const rows = await db.sql<{ n: number }>('SELECT count(*)::INTEGER AS n FROM customer_features');
-	return { customers: rows[0]?.n ?? 0 };
+	return db.transaction(async (s) => {
+		const t0 = performance.now();
+		const version = await buildVersion(s, 'segments');
+		await s.exec(`CREATE OR REPLACE TABLE customer_features AS ${loadQuery('customer_features')}`);
+		await markBuilt(s, 'segments', version, {}, performance.now() - t0);
+		const rows = await s.sql<{ n: number }>('SELECT count(*)::INTEGER AS n FROM customer_features');
+		return { customers: rows[0]?.n ?? 0 };
+	});
 }
 
 let building: Promise<unknown> | undefined;
 
-/** Builds customer_features when it does not exist yet (a database refreshed before this step existed). */
+/** Builds customer_features when it was never built (a database refreshed before this entry existed). */
 export async function ensureCustomerFeatures(db: Database): Promise<void> {
-	const rows = await db.sql<{ n: number }>(
-		"SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'customer_features'"
-	);
-	if ((rows[0]?.n ?? 0) > 0) return;
+	if ((await entryState(db, 'segments')).builtFor !== null) return;
 	building ??= refreshCustomerFeatures(db).finally(() => (building = undefined));
 	await building;
-}
-
-/** The as-of date the features were computed for ('YYYY-MM-DD'), or null when there are no customers. */
-export async function featuresAsOf(db: Database): Promise<string | null> {
-	await ensureCustomerFeatures(db);
-	const rows = await db.sql<{ d: string | null }>(
-		"SELECT strftime(max(as_of), '%Y-%m-%d') AS d FROM customer_features"
-	);
-	return rows[0]?.d ?? null;
 }

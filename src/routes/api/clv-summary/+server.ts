@@ -3,7 +3,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { clvSummary } from '$lib/server/metrics/clv-summary';
 import { metricQuerySchema, rfmConfigFromOptions } from '$lib/server/metrics/summary';
 import type { RequestHandler } from './$types';
-import { perRefresh } from '../per-refresh';
+import { perRefresh } from '$lib/server/derived/cache';
 
 const COLUMNS = [
 	'customers',

@@ -2,7 +2,7 @@ import { appDb } from '$lib/server/app-db';
 import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { cohortParamsSchema, cohortRetention } from '$lib/server/metrics/cohorts';
 import type { RequestHandler } from './$types';
-import { perRefresh } from '../per-refresh';
+import { perRefresh } from '$lib/server/derived/cache';
 
 const COLUMNS = [
 	'breakdown',

@@ -3,7 +3,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { csatByChannel } from '$lib/server/metrics/channels';
 import { filtersSchema } from '$lib/server/metrics/filters';
 import type { RequestHandler } from './$types';
-import { perRefresh } from '../per-refresh';
+import { perRefresh } from '$lib/server/derived/cache';
 
 const COLUMNS = [
 	'channel',

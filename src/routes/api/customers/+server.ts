@@ -3,7 +3,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { customerListSchema } from '$lib/server/customers/list-params';
 import { listCustomers } from '$lib/server/customers/search';
 import type { RequestHandler } from './$types';
-import { perRefresh } from '../per-refresh';
+import { perRefresh } from '$lib/server/derived/cache';
 
 const COLUMNS = [
 	'customer_id',

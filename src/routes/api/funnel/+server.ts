@@ -3,7 +3,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { filtersSchema } from '$lib/server/metrics/filters';
 import { journeyFunnel } from '$lib/server/metrics/funnel';
 import type { RequestHandler } from './$types';
-import { perRefresh } from '../per-refresh';
+import { perRefresh } from '$lib/server/derived/cache';
 
 const COLUMNS = ['step', 'stage', 'customers', 'customers_nested', 'share_of_start', 'conversion'];
 

@@ -3,7 +3,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { lifecycleCustomerCounts } from '$lib/server/metrics/lifecycle-customer';
 import { metricQuerySchema } from '$lib/server/metrics/summary';
 import type { RequestHandler } from './$types';
-import { perRefresh } from '../per-refresh';
+import { perRefresh } from '$lib/server/derived/cache';
 
 const COLUMNS = ['lifecycle_stage', 'customers', 'share', 'revenue', 'net_revenue', 'mean_recency_days'];
 

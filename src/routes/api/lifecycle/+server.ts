@@ -3,7 +3,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { periodParamsSchema } from '$lib/server/metrics/kpis';
 import { lifecyclePeriods } from '$lib/server/metrics/lifecycle-period';
 import type { RequestHandler } from './$types';
-import { perRefresh } from '../per-refresh';
+import { perRefresh } from '$lib/server/derived/cache';
 
 const COLUMNS = ['period', 'period_end', 'complete', 'active', 'new', 'returning', 'resurrecting', 'dormant'];
 

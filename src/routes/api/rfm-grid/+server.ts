@@ -3,7 +3,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { rfmGrid } from '$lib/server/metrics/rfm';
 import { metricQuerySchema, rfmConfigFromOptions } from '$lib/server/metrics/summary';
 import type { RequestHandler } from './$types';
-import { perRefresh } from '../per-refresh';
+import { perRefresh } from '$lib/server/derived/cache';
 
 const COLUMNS = ['r_score', 'f_score', 'customers', 'net_revenue', 'mean_m_score', 'share'];
 

@@ -4,7 +4,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { filtersSchema } from '$lib/server/metrics/filters';
 import { MIX_GRAINS, segmentMixTrend } from '$lib/server/overview';
 import type { RequestHandler } from './$types';
-import { perRefresh } from '../per-refresh';
+import { perRefresh } from '$lib/server/derived/cache';
 
 const COLUMNS = ['as_of', 'kind', 'key', 'customers', 'share'];
 

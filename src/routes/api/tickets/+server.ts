@@ -3,7 +3,7 @@ import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { ticketPeriods } from '$lib/server/metrics/channels';
 import { periodParamsSchema } from '$lib/server/metrics/kpis';
 import type { RequestHandler } from './$types';
-import { perRefresh } from '../per-refresh';
+import { perRefresh } from '$lib/server/derived/cache';
 
 const COLUMNS = [
 	'period',

@@ -1,21 +1,12 @@
-import type { Database } from '$lib/server/db';
+import type { Database } from '../db';
+import { freshness } from './registry';
 
 /**
- * Answers of the read-only metric endpoints, kept until the data changes. Every table these endpoints read is
- * rewritten only by an ingest or a refresh step, and each of those leaves a trace in a small state table (the
- * refresh time and as-of date in metrics_state / period_state, a new model fit, a new ingest, the settings, the
- * segment definitions): the data version below combines them, so a cached answer is never served for data newer
- * than it. Identical requests that arrive together share one query.
+ * The one answer cache: answers of the read-only endpoints and pages, kept until the data changes. Every table they
+ * read is a source table or a derived table of the registry, so the registry's data version (registry.ts
+ * freshness: the source versions and every entry's build) changes whenever anything they read changes, and a kept
+ * answer is never served for data newer than it. Identical requests that arrive together share one query.
  */
-const VERSION_SQL = `SELECT concat_ws(' | ',
-	(SELECT string_agg(key || '=' || value, ',' ORDER BY key) FROM metrics_state),
-	(SELECT string_agg(key || '=' || value, ',' ORDER BY key) FROM period_state),
-	(SELECT string_agg(key || '=' || value, ',' ORDER BY key) FROM settings),
-	(SELECT count(*) || '/' || coalesce(max(fit_id), 0) FROM model_fits),
-	(SELECT count(*) || '/' || coalesce(max(ingest_id), 0) FROM ingests),
-	(SELECT md5(coalesce(string_agg(concat_ws(',', key, name_en, name_vi, priority, r_min, r_max, f_min, f_max,
-		m_min, m_max), ';' ORDER BY key), '')) FROM rfm_segments)
-) AS version`;
 
 /** At most this many answers are kept (the oldest goes first); a page's default view needs about five. */
 const MAX_ENTRIES = 300;
@@ -27,22 +18,9 @@ interface Entry {
 }
 const entries = new Map<string, Entry>();
 
-const versionInFlight = new Map<Database, Promise<string>>();
-
-/**
- * The data version: changes whenever an ingest or a refresh step has written. Callers that ask while a version query
- * is running share its answer (a page's load requests its endpoints together); a later caller queries again.
- */
-export function dataVersion(db: Database): Promise<string> {
-	let pending = versionInFlight.get(db);
-	if (!pending) {
-		pending = db
-			.sql<{ version: string | null }>(VERSION_SQL)
-			.then((rows) => `${db.path}#${rows[0]?.version ?? ''}`)
-			.finally(() => versionInFlight.delete(db));
-		versionInFlight.set(db, pending);
-	}
-	return pending;
+/** The data version (registry.ts): changes whenever an ingest or a refresh has written. */
+export async function dataVersion(db: Database): Promise<string> {
+	return `${db.path}#${(await freshness(db)).dataVersion}`;
 }
 
 /** The request's identity: the path and its parameters in a fixed order, without the response format. */

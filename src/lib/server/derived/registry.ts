@@ -1,0 +1,280 @@
+import { createHash } from 'node:crypto';
+import type { Database, Session } from '../db';
+import { loadQuery } from '../db';
+import { refreshMetrics } from '../metrics/refresh';
+import { refreshPeriodTables } from '../metrics/periods-refresh';
+import { refreshSegmentCustomers } from '../metrics/segments';
+import { refreshModels } from '../models/service';
+import { refreshSegmentMix } from '../overview';
+import { refreshCustomerFeatures } from '../segments/features';
+
+/**
+ * The one registry of derived tables. Every table the refresh writes belongs to one entry; an entry says which
+ * statements in queries/ define it, what it reads (source tables or other entries), and how a request its stored
+ * tables do not cover is answered. Its input version is a hash of its definition (the text of its queries and
+ * `revision`) and of the versions of what it reads, so a new ingest, a changed setting or a changed SQL file makes
+ * it stale, and nothing else does. One table, derived_state (migration 013), records per entry the input version
+ * it was built from; the refresh (pipeline.ts) walks the entries in this order and rebuilds the stale ones.
+ */
+export interface DerivedEntry {
+	/** The refresh step's name (`crm refresh --only NAME`). */
+	name: string;
+	/** The tables it writes. */
+	tables: readonly string[];
+	/** The queries/ files that define them (their text is part of the input version). */
+	queries: readonly string[];
+	/** Source tables (SOURCES) or earlier entries it reads. */
+	reads: readonly string[];
+	/** How a request the stored tables do not cover (stale, another as-of date, several filters) is answered. */
+	inline: string;
+	/** Bump when the building code (not its SQL) changes what it writes. */
+	revision: number;
+	/** Rebuilds the tables and records them with markBuilt, in the transaction that writes them. */
+	build: (db: Database) => Promise<unknown>;
+}
+
+/** The source tables an entry can read, each with the SQL of its version (cheap: counts and small tables). */
+export const SOURCES = {
+	// Every write of interactions or customers is an ingest (or crm demo, which records one): a new ingest id.
+	interactions:
+		"(SELECT count(*) FROM interactions) || '/' || (SELECT count(*) || ':' || coalesce(max(ingest_id), 0) FROM ingests)",
+	customers:
+		"(SELECT count(*) FROM customers) || '/' || (SELECT count(*) || ':' || coalesce(max(ingest_id), 0) FROM ingests)",
+	settings: "(SELECT md5(coalesce(string_agg(key || '=' || value, ',' ORDER BY key), '')) FROM settings)",
+	rfm_segments: `(SELECT md5(coalesce(string_agg(concat_ws(',', key, name_en, name_vi, priority, r_min, r_max, f_min,
+		f_max, m_min, m_max), ';' ORDER BY key), '')) FROM rfm_segments)`
+} as const;
+type Source = keyof typeof SOURCES;
+
+export const DERIVED: readonly DerivedEntry[] = [
+	{
+		name: 'metrics',
+		tables: ['customer_day_channel', 'customer_day', 'customer_summary'],
+		queries: ['customer_day_refresh', 'customer_summary_compute'],
+		reads: ['interactions', 'customers', 'settings', 'rfm_segments'],
+		inline:
+			'customer_summary_compute.sql as a CTE named customer_summary over customer_day (metrics/summary.ts)',
+		revision: 1,
+		build: (db) => refreshMetrics(db)
+	},
+	{
+		name: 'periods',
+		tables: [
+			'customer_period',
+			'customer_channel',
+			'channel_period',
+			'service_event',
+			'customer_journey',
+			'kpi_rollup',
+			'cohort_rollup',
+			'channel_rollup',
+			'cohort_grid'
+		],
+		queries: [
+			'kpis_customer_period',
+			'kpis_customer_channel',
+			'channel_period_build',
+			'tickets_service_events',
+			'funnel_customer_journey',
+			'kpis_rollup_build',
+			'cohort_rollup_build',
+			'channel_rollup_build',
+			'cohort_retention'
+		],
+		reads: ['metrics', 'interactions', 'settings'],
+		inline:
+			'the same build statements as temporary tables of the same names (withPeriodTables), the rollups as a CTE (withRollup)',
+		revision: 1,
+		build: (db) => refreshPeriodTables(db)
+	},
+	{
+		name: 'models',
+		tables: ['model_fits', 'predictions'],
+		queries: ['model_summary_current', 'predictions_bgnbd'],
+		reads: ['metrics'],
+		inline: 'none: the predictions of the last fit are shown with the date they were made for',
+		revision: 1,
+		build: (db) => refreshModels(db)
+	},
+	{
+		name: 'segments',
+		tables: ['customer_features'],
+		queries: ['customer_features'],
+		reads: ['metrics', 'models', 'customers', 'interactions'],
+		inline: 'built on first use; until the next refresh, list rules see the features of the last one',
+		revision: 1,
+		build: (db) => refreshCustomerFeatures(db)
+	},
+	{
+		name: 'mix',
+		tables: ['segment_mix'],
+		queries: ['segment_mix_cells', 'customer_summary_compute'],
+		reads: ['metrics'],
+		inline: 'segment_mix_trend.sql, scoring the customers at each date (overview.ts segmentMixTrend)',
+		revision: 1,
+		build: (db) => refreshSegmentMix(db)
+	},
+	{
+		name: 'segment-summary',
+		tables: ['segment_customer'],
+		queries: ['segment_customer'],
+		reads: ['metrics', 'models'],
+		inline: 'segment_customer.sql as a CTE of the same name (metrics/summary.ts queryOnSummary)',
+		revision: 1,
+		build: (db) => refreshSegmentCustomers(db)
+	}
+];
+
+export type EntryName = (typeof DERIVED)[number]['name'];
+
+/** The entry of that name; an unknown name is an error that lists the known ones. */
+export function derivedEntry(name: string): DerivedEntry {
+	const e = DERIVED.find((d) => d.name === name);
+	if (!e)
+		throw new Error(
+			`unknown derived entry '${name}'; the entries are: ${DERIVED.map((d) => d.name).join(', ')}`
+		);
+	return e;
+}
+
+/** What one entry's stored tables were built for, and whether they answer for the data as it is now. */
+export interface EntryState {
+	/** Its tables are what its SQL gives over its inputs as they are now: readers may use them. */
+	current: boolean;
+	/** Current, and so is everything it reads, down to the source tables: nothing for the refresh to do. */
+	upToDate: boolean;
+	/** The input version now. */
+	version: string;
+	/** The input version it was built from (null: never built). */
+	builtFor: string | null;
+	builtAt: string | null;
+	params: Record<string, unknown>;
+}
+
+/** Every entry's state and the data version: it changes whenever a source or a derived table changes. */
+export interface Freshness {
+	dataVersion: string;
+	entries: Record<string, EntryState>;
+}
+
+const STATE_SQL = `SELECT ${Object.entries(SOURCES)
+	.map(([k, sql]) => `${sql} AS ${k}`)
+	.join(',\n\t')},
+	(SELECT coalesce(max(fit_id), 0) FROM model_fits) AS fits,
+	(SELECT coalesce(json_group_array(json_object('name', name, 'built_for', built_for, 'params', params,
+		'built_at', strftime(built_at, '%Y-%m-%dT%H:%M:%S.%f'))), '[]') FROM derived_state) AS built`;
+
+interface StateRow extends Record<Source, string> {
+	fits: number;
+	built: string;
+}
+
+const hash = (parts: readonly unknown[]): string =>
+	createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 24);
+
+const definitions = new Map<string, string>();
+/** The hash of an entry's definition: its queries' text and its revision. */
+function definitionHash(e: DerivedEntry): string {
+	let h = definitions.get(e.name);
+	if (!h) {
+		h = hash([e.name, e.revision, e.tables, ...e.queries.map((q) => loadQuery(q))]);
+		definitions.set(e.name, h);
+	}
+	return h;
+}
+
+interface BuiltRow {
+	name: string;
+	built_for: string;
+	params: Record<string, unknown> | string;
+	built_at: string;
+}
+
+async function readFreshness(db: Database | Session): Promise<Freshness> {
+	const [row] = await db.sql<StateRow>(STATE_SQL);
+	const sources = row as Record<Source, string>;
+	const built = new Map((JSON.parse(row!.built) as BuiltRow[]).map((b) => [b.name, b]));
+	const entries: Record<string, EntryState> = {};
+	for (const e of DERIVED) {
+		// An entry read counts as the build it has now (built_for and time): a rebuilt input, even from the same
+		// version (crm predict with other options), makes what reads it stale.
+		const inputs = e.reads.map((r) => {
+			if (r in SOURCES) return sources[r as Source];
+			if (!entries[r])
+				throw new Error(`derived entry '${e.name}' reads '${r}', which is not listed before it`);
+			const b = built.get(r);
+			return b ? `${b.built_for}@${b.built_at}` : 'never built';
+		});
+		const version = hash([definitionHash(e), ...inputs]);
+		const b = built.get(e.name);
+		entries[e.name] = {
+			// Its tables are what its SQL gives over its inputs as they are now (inputs that are themselves stale
+			// included: the refresh rebuilds those first, which makes this entry stale in turn).
+			current: b?.built_for === version,
+			upToDate: b?.built_for === version && e.reads.every((r) => r in SOURCES || entries[r]!.upToDate),
+			version,
+			builtFor: b?.built_for ?? null,
+			builtAt: b?.built_at ?? null,
+			params: typeof b?.params === 'string' ? JSON.parse(b.params) : (b?.params ?? {})
+		};
+	}
+	const dataVersion = hash([
+		Object.values(sources),
+		row!.fits,
+		DERIVED.map((e) => [entries[e.name]!.builtFor, entries[e.name]!.builtAt])
+	]);
+	return { dataVersion, entries };
+}
+
+const inFlight = new Map<Database, Promise<Freshness>>();
+
+/**
+ * The state of every derived entry now. Callers that ask while the state query runs share its answer (a page's
+ * load asks for its endpoints together); a later caller queries again (two small reads, about 2 ms).
+ */
+export function freshness(db: Database): Promise<Freshness> {
+	let pending = inFlight.get(db);
+	if (!pending) {
+		pending = readFreshness(db).finally(() => inFlight.delete(db));
+		inFlight.set(db, pending);
+	}
+	return pending;
+}
+
+/** One entry's state, for a reader (shares a state query under way, see freshness). */
+export async function entryState(db: Database, name: EntryName): Promise<EntryState> {
+	derivedEntry(name);
+	return (await freshness(db)).entries[name]!;
+}
+
+/**
+ * The input version of `name` now, for a builder: read afresh on this session (inside the building transaction,
+ * as of its snapshot). Take it before reading the inputs and record it with markBuilt.
+ */
+export async function buildVersion(db: Database | Session, name: EntryName): Promise<string> {
+	derivedEntry(name);
+	return (await readFreshness(db)).entries[name]!.version;
+}
+
+/**
+ * Records that `name`'s tables were built from the inputs at `version` (buildVersion), for `params`. Call it in
+ * the transaction that writes them.
+ */
+export async function markBuilt(
+	s: Session,
+	name: EntryName,
+	version: string,
+	params: Record<string, unknown> = {},
+	durationMs?: number
+): Promise<void> {
+	await s.exec(
+		`INSERT OR REPLACE INTO derived_state (name, built_for, params, built_at, duration_ms)
+		 VALUES ($name, $version, $params::JSON, current_timestamp, $ms::INTEGER)`,
+		{
+			name,
+			version,
+			params: JSON.stringify(params),
+			ms: durationMs === undefined ? null : Math.round(durationMs)
+		}
+	);
+}
