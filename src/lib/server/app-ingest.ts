@@ -11,14 +11,11 @@ let jobs: Promise<IngestJobs> | undefined;
 let announced: ServerFile | null = null;
 let announcing: Promise<void> | undefined;
 let failureLogged = false;
+let uploadsCleared = false;
 
 export function appJobs(): Promise<IngestJobs> {
 	jobs ??= appDb().then(
-		(db) => {
-			// Files left by a previous run belong to jobs that no longer exist.
-			if (db.path !== ':memory:') clearUploads(uploadsDir(db.path));
-			return new IngestJobs(db);
-		},
+		(db) => new IngestJobs(db),
 		(e) => {
 			jobs = undefined;
 			throw e;
@@ -40,7 +37,12 @@ export function announceServer(address: { host: string; port: number }): Promise
 	if (announced) return Promise.resolve();
 	announcing ??= appDb()
 		.then((db) => {
-			if (db.path !== ':memory:') announced = writeServerFile(db.path, address);
+			if (db.path === ':memory:') return;
+			// files left by a previous run belong to jobs that no longer exist (cleared once: a retry must not
+			// remove this run's uploads)
+			if (!uploadsCleared) clearUploads(uploadsDir(db.path));
+			uploadsCleared = true;
+			announced = writeServerFile(db.path, address);
 		})
 		.catch((e) => {
 			if (!failureLogged) console.error(`crm server: ${e instanceof Error ? e.message : String(e)}`);
