@@ -1,9 +1,42 @@
-import type { Handle } from '@sveltejs/kit';
+import { json, type Handle, type ServerInit } from '@sveltejs/kit';
+import { building, dev } from '$app/environment';
+import { announceServer, announcement } from '$lib/server/app-ingest';
+import { crossOriginReason, SAFE_METHODS } from '$lib/server/api/same-origin';
+import { removeServerFile } from '$lib/server/db/server-file';
 
 /** Response headers that load functions read, so they are kept when SSR responses are inlined for hydration. */
 const SERIALIZED_HEADERS = new Set(['content-type', 'x-total-count']);
 
+/** Where adapter-node listens (its HOST and PORT, defaults 0.0.0.0:3000); unknown on a socket path. */
+function listenAddress(): { host: string; port: number } | null {
+	if (process.env.SOCKET_PATH) return null;
+	return { host: process.env.HOST ?? '0.0.0.0', port: Number(process.env.PORT ?? 3000) };
+}
+
+/**
+ * On start the server opens its database and says so in `<db>.server.json` (host, port, pid, token), so that
+ * `crm ingest` hands it files instead of failing on the lock. Under `vite dev` the port is known at the first request.
+ */
+export const init: ServerInit = async () => {
+	if (building) return;
+	process.once('sveltekit:shutdown' as never, () => {
+		const a = announcement();
+		if (a) removeServerFile(a.db, a.token);
+	});
+	address = dev ? null : listenAddress();
+	if (address) await announceServer(address);
+};
+
+let address: { host: string; port: number } | null = null;
+
 export const handle: Handle = async ({ event, resolve }) => {
+	if (dev) address ??= { host: event.url.hostname, port: Number(event.url.port) };
+	// until it is written (the database was busy at start, or the first request under vite dev)
+	if (address && !announcement()) void announceServer(address);
+	if (!SAFE_METHODS.has(event.request.method)) {
+		const refused = crossOriginReason(event.request, event.url);
+		if (refused) return json({ message: refused }, { status: 403 });
+	}
 	const lang = event.cookies.get('lang') === 'vi' ? 'vi' : 'en';
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', lang),

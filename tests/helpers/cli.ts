@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 export interface CliResult {
@@ -16,4 +16,28 @@ export function crm(args: string[], env: Record<string, string> = {}, timeoutMs 
 		maxBuffer: 64 * 1024 * 1024
 	});
 	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Like crm(), without blocking this process while the command runs: a test that talks to a server meanwhile keeps
+ * its connections alive (a blocked event loop misses the server closing an idle keep-alive socket).
+ */
+export function crmAsync(
+	args: string[],
+	env: Record<string, string> = {},
+	timeoutMs = 120_000
+): Promise<CliResult> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [join(process.cwd(), 'bin', 'crm.js'), ...args], {
+			env: { ...process.env, ...env },
+			stdio: ['ignore', 'pipe', 'pipe'],
+			timeout: timeoutMs
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+		child.on('error', reject);
+		child.on('close', (status) => resolve({ status, stdout, stderr }));
+	});
 }

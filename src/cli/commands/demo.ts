@@ -9,7 +9,8 @@ import {
 	type DemoSummary,
 	type ExportFormat
 } from '../../lib/server/demo';
-import { refreshDerived } from '../../lib/server/pipeline';
+import { refreshDerived, refreshSteps } from '../../lib/server/pipeline';
+import { StepProgress } from '../progress';
 import { UsageError, dbPathOf, numberOption, printJson } from '../util';
 
 interface DemoFlags {
@@ -71,18 +72,33 @@ export function registerDemo(program: Command): void {
 					'--files-only writes nothing without --out-dir DIR: add --out-dir, or drop --files-only'
 				);
 			}
-			const log = flags.json ? () => undefined : (msg: string) => process.stderr.write(`${msg}\n`);
+			// step i/n on stderr (on a terminal); the log lines above it unless --json
+			const steps = [
+				'generate',
+				...(toDb ? refreshSteps.map((s) => s.name) : []),
+				...(flags.outDir ? ['export'] : [])
+			];
+			const progress = new StepProgress(steps);
+			const log = (msg: string) => {
+				if (!flags.json) progress.print(msg);
+				progress.finished(msg);
+			};
 			const db = await Database.open({ path: toDb ? dbPathOf(cmd) : ':memory:' });
 			try {
 				const replace = toDb ? await checkEmpty(db, flags.force === true) : false;
+				progress.begin('generate');
 				const summary = await generateDemo(db, request, { log, replace });
 				if (toDb) {
 					log('refreshing derived tables ...');
+					progress.begin(steps[1]);
 					await refreshDerived(db, log);
 				}
+				progress.begin('export');
 				const files = flags.outDir ? await exportDemo(db, flags.outDir, format) : [];
+				progress.stop();
 				report(summary, toDb ? db.path : null, files, flags.json === true);
 			} finally {
+				progress.stop();
 				db.close();
 			}
 		});

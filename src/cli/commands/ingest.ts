@@ -1,13 +1,8 @@
 import type { Command } from 'commander';
-import { statSync } from 'node:fs';
-import {
-	IngestError,
-	ingestFile,
-	parseMapOptions,
-	type IngestOptions,
-	type IngestReport
-} from '../../lib/server/ingest';
-import { UsageError, printJson, withDb } from '../util';
+import { IngestError, parseMapOptions, type IngestOptions, type IngestReport } from '../../lib/server/ingest';
+import { ingestStatus, withDbOrServer, type IngestState } from '../ingest-target';
+import { StatusLine } from '../progress';
+import { UsageError, printJson } from '../util';
 
 interface IngestCliOptions {
 	kind: string;
@@ -41,10 +36,13 @@ export function registerIngest(program: Command): void {
 		)
 		.option('--json', 'print the report as JSON (an array when several files)')
 		.option('--no-refresh', 'do not recompute derived tables after loading')
-		.option('--verbose', 'say on stderr when each step starts (reading, writing, refreshing)')
+		.option('--verbose', 'on a terminal too, a line on stderr for each step instead of one redrawn line')
 		.addHelpText(
 			'after',
-			'\nFields, rules and presets: docs/INGESTION.md. Exit code 1 when a file cannot be read (nothing of it is written).'
+			'\nProgress (step, rows, elapsed) goes to stderr: one redrawn line on a terminal, a line per step elsewhere.\n' +
+				'While the dashboard runs it owns the database: crm ingest then hands the files to the server, which loads\n' +
+				'them (the same report). Fields, rules and presets: docs/INGESTION.md. Exit code 1 when a file cannot be\n' +
+				'read (nothing of it is written).'
 		)
 		.action(async (files: string[], opts: IngestCliOptions, cmd: Command) => {
 			if (!['interactions', 'customers'].includes(opts.kind)) {
@@ -71,19 +69,17 @@ export function registerIngest(program: Command): void {
 			};
 			const reports: (IngestReport | { file: string; error: string })[] = [];
 			let failed = 0;
-			await withDb(cmd, async (db) => {
+			const progress = new StatusLine(process.stderr, { redraw: opts.verbose !== true });
+			await withDbOrServer(cmd, progress, async (load) => {
 				for (const file of files) {
-					const bar = progressBar(file);
+					const show = (state: IngestState) => progress.show(state.phase, () => ingestStatus(file, state));
 					try {
-						const onPhase = opts.verbose
-							? (phase: string) => process.stderr.write(`${file}: ${phase}\n`)
-							: undefined;
-						const report = await ingestFile(db, file, { ...base, onProgress: bar?.update, onPhase });
-						bar?.done();
+						const report = await load(file, base, show);
+						progress.stop();
 						reports.push(report);
 						if (!opts.json) process.stdout.write(summary(report));
 					} catch (e) {
-						bar?.done();
+						progress.stop();
 						failed++;
 						const message = e instanceof Error ? e.message : String(e);
 						reports.push({ file, error: message });
@@ -128,28 +124,4 @@ export function summary(r: IngestReport): string {
 	if (r.rows_quarantined > 0)
 		lines.push('  quarantined rows: table quarantine (source_file, source_line, reason, raw)');
 	return `${lines.join('\n')}\n`;
-}
-
-/** A progress bar on stderr for files over 20 MB when stderr is a terminal. */
-function progressBar(file: string): { update: (p: number) => void; done: () => void } | undefined {
-	if (!process.stderr.isTTY) return undefined;
-	try {
-		if (statSync(file).size < 20 * 2 ** 20) return undefined;
-	} catch {
-		return undefined;
-	}
-	const width = 30;
-	let shown = false;
-	return {
-		update: (p: number) => {
-			const filled = Math.round((p / 100) * width);
-			process.stderr.write(
-				`\r${'#'.repeat(filled)}${'.'.repeat(width - filled)} ${p.toFixed(0).padStart(3)}% reading`
-			);
-			shown = true;
-		},
-		done: () => {
-			if (shown) process.stderr.write('\r\x1b[K');
-		}
-	};
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { refreshDerived, refreshSteps } from '../../lib/server/pipeline';
+import { StepProgress } from '../progress';
 import { printJson, UsageError, withDb } from '../util';
 
 /** `crm refresh`: reruns what an ingest reruns (src/lib/server/pipeline.ts), printing each step's duration. */
@@ -28,8 +29,16 @@ export function registerRefresh(program: Command): void {
 				);
 			}
 			await withDb(cmd, async (db) => {
-				const log = opts.json ? undefined : (m: string) => process.stdout.write(`${m}\n`);
-				const timings = await refreshDerived(db, log, only, { force: opts.force });
+				// step i/n on stderr while a step runs (on a terminal); each step's time on stdout when it ends
+				const progress = new StepProgress(only ?? known);
+				const log = (m: string) => {
+					if (!opts.json) progress.print(m, process.stdout);
+					progress.finished(m);
+				};
+				progress.begin();
+				const timings = await refreshDerived(db, log, only, { force: opts.force }).finally(() =>
+					progress.stop()
+				);
 				if (opts.json) return printJson(timings);
 				const total = timings.reduce((a, t) => a + t.ms, 0);
 				process.stdout.write(`total: ${total} ms\n`);

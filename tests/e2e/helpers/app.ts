@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 
 /** The repository root (tests/e2e/helpers -> ../../..). */
@@ -16,18 +16,45 @@ function newestMtime(dir: string): number {
 	return newest;
 }
 
-/** Builds the production app (`npx vite build`) unless build/ is newer than src/, queries/ and static/. */
-export function ensureBuild(log: (msg: string) => void = () => undefined): void {
+function buildIsCurrent(): boolean {
 	const marker = join(root, 'build', 'index.js');
 	const sources = Math.max(
 		newestMtime(join(root, 'src')),
 		newestMtime(join(root, 'queries')),
 		newestMtime(join(root, 'static'))
 	);
-	if (existsSync(marker) && statSync(marker).mtimeMs > sources) return;
-	log('building the production app (npx vite build) ...');
-	const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
-	if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+	return existsSync(marker) && statSync(marker).mtimeMs > sources;
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Builds the production app (`npx vite build`) unless build/ is newer than src/, queries/ and static/. Test files
+ * that run at the same time take turns (a lock folder), so only one of them builds.
+ */
+export function ensureBuild(log: (msg: string) => void = () => undefined): void {
+	if (buildIsCurrent()) return;
+	const lock = join(root, 'tests', '.tmp', 'build.lock');
+	mkdirSync(dirname(lock), { recursive: true });
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			break;
+		} catch {
+			// a build left behind by a killed run is not waited for
+			const held = statSync(lock, { throwIfNoEntry: false });
+			if (held && Date.now() - held.mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+			sleep(500);
+		}
+	}
+	try {
+		if (buildIsCurrent()) return;
+		log('building the production app (npx vite build) ...');
+		const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
+		if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
 }
 
 /** A fresh sample database from the demo generator in tests/.tmp; returns its path and a cleanup. */

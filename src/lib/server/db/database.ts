@@ -33,6 +33,22 @@ export class Session {
 	}
 }
 
+/**
+ * Another process holds the database file (DuckDB allows one writing process). `crm ingest` then hands its files to
+ * the server that owns the database, when one announced itself (db/server-file.ts).
+ */
+export class DatabaseInUseError extends Error {
+	constructor(
+		readonly path: string,
+		readonly detail: string
+	) {
+		super(
+			`the database ${path} is in use by another process (${detail}). ` +
+				'Stop the server (or the other crm command) first, or point CRM_DB / --db at another file.'
+		);
+	}
+}
+
 export interface OpenOptions {
 	/** Database file; ':memory:' for a throw-away database. Default: CRM_DB or datasets/crm.duckdb. */
 	path?: string;
@@ -73,12 +89,7 @@ export class Database {
 			instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
 		} catch (e) {
 			const msg = e instanceof Error ? e.message : String(e);
-			if (/lock/i.test(msg)) {
-				throw new Error(
-					`the database ${path} is in use by another process (${msg.split('\n')[0]}). ` +
-						'Stop the server (or the other crm command) first, or point CRM_DB / --db at another file.'
-				);
-			}
+			if (/lock/i.test(msg)) throw new DatabaseInUseError(path, msg.split('\n')[0] ?? msg);
 			throw new Error(`cannot open the database ${path}: ${msg}`);
 		}
 		const db = new Database(path, instance);

@@ -1,4 +1,12 @@
-export { Database, Session, usedParams, type OpenOptions, type Params, type Row } from './database';
+export {
+	Database,
+	DatabaseInUseError,
+	Session,
+	usedParams,
+	type OpenOptions,
+	type Params,
+	type Row
+} from './database';
 export { loadQuery } from './queries';
 export { defaultDbPath, projectRoot, queriesDir } from './paths';
 export { latestSchemaVersion, currentSchemaVersion } from './schema';

@@ -5,10 +5,13 @@ import { rawJson } from './interactions';
 import type { CheckContext } from './check';
 import type { PossibleDuplicate } from './types';
 
+/** The fields a customers file must have a column for. */
+export const CUSTOMER_REQUIRED = ['customer_id'];
+
 /** Builds and runs queries/ingest_customers_check.sql for one file into the temp table ingest_checked. */
 export async function checkCustomers(s: Session, ctx: CheckContext): Promise<Record<string, string>> {
 	const columns = detectColumns('customers', ctx.columns, ctx.options.map);
-	requireFields(columns, ['customer_id'], ctx.columns);
+	requireFields(columns, CUSTOMER_REQUIRED, ctx.columns);
 	const parts: Record<string, string> = { source: ctx.source };
 	for (const field of Object.keys(customerFields)) {
 		const c = columns[field];

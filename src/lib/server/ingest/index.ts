@@ -8,5 +8,6 @@ export {
 	type IngestReport,
 	type PresetName,
 	type DedupeMode,
+	type IngestPhase,
 	type PossibleDuplicate
 } from './types';

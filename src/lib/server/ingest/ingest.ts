@@ -243,7 +243,7 @@ async function load(s: Session, ctx: CheckContext, info: LoadInfo): Promise<Inge
 	// SESSION scope: other connections of the pool keep the default.
 	await s.exec('SET SESSION preserve_insertion_order = false');
 	try {
-		info.options.onPhase?.('writing');
+		info.options.onPhase?.('writing', { rows: report.rows_read });
 		const id = Number((await s.sql<{ id: number }>("SELECT nextval('ingest_seq') AS id"))[0]?.id);
 		const params = { ingest_id: id, source_file: ctx.file };
 		// ingest_checked is in file order: record number = rowid + 1 (see ingest_interactions_check.sql).

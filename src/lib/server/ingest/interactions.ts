@@ -1,6 +1,6 @@
 import type { Session } from '../db';
 import { detectColumns, interactionFields, requireFields } from './fields';
-import { presetOf } from './presets';
+import { presetOf, type InteractionPreset } from './presets';
 import { quoteIdent, renderQuery } from './sqltext';
 import type { CheckContext } from './check';
 import { IngestError } from './types';
@@ -16,11 +16,7 @@ export async function checkInteractions(s: Session, ctx: CheckContext): Promise<
 			`--dedupe exact is not allowed with --preset ${preset.name}: identical rows there are real repeat purchases`
 		);
 	}
-	const presetMap: Record<string, string> = {};
-	for (const [field, column] of Object.entries(preset.columns)) {
-		if (ctx.columns.includes(column)) presetMap[field] = column;
-	}
-	const columns = detectColumns('interactions', ctx.columns, { ...presetMap, ...ctx.options.map });
+	const columns = interactionColumns(preset, ctx.columns, ctx.options.map);
 	requireFields(columns, preset.required, ctx.columns);
 
 	const col = (field: string): string => {
@@ -61,6 +57,19 @@ export async function checkInteractions(s: Session, ctx: CheckContext): Promise<
 		);
 	}
 	return columns;
+}
+
+/** Which file column feeds each field: --map first, then the preset's column names, then generic detection. */
+export function interactionColumns(
+	preset: InteractionPreset,
+	fileColumns: string[],
+	map: Record<string, string> = {}
+): Record<string, string> {
+	const presetMap: Record<string, string> = {};
+	for (const [field, column] of Object.entries(preset.columns)) {
+		if (fileColumns.includes(column)) presetMap[field] = column;
+	}
+	return detectColumns('interactions', fileColumns, { ...presetMap, ...map });
 }
 
 /**

@@ -3,6 +3,8 @@ export type IngestKind = 'interactions' | 'customers';
 /** A known file layout: which columns mean what and which rules apply. */
 export type PresetName = 'generic' | 'online-retail' | 'cdnow';
 export type DedupeMode = 'none' | 'exact';
+/** The steps of one file's ingest, in order. */
+export type IngestPhase = 'reading' | 'writing' | 'refreshing';
 
 export interface IngestOptions {
 	kind?: IngestKind;
@@ -14,8 +16,11 @@ export interface IngestOptions {
 	noRefresh?: boolean;
 	/** "Now" in business-local time for the future-date rule (tests); default the current time. */
 	now?: Date;
-	/** Called when a step starts: 'reading' (read and check), 'writing' (inside the transaction), 'refreshing'. */
-	onPhase?: (phase: 'reading' | 'writing' | 'refreshing') => void;
+	/**
+	 * Called when a step starts: 'reading' (read and check), 'writing' (inside the transaction; `rows` is the number of
+	 * rows read, now known), 'refreshing'.
+	 */
+	onPhase?: (phase: IngestPhase, progress?: { rows?: number }) => void;
 	/** Called with 0..100 while the big statement runs (DuckDB's own progress). */
 	onProgress?: (percent: number) => void;
 }
