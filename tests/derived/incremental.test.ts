@@ -105,10 +105,10 @@ describe('incremental refresh equals a full rebuild', () => {
 		await fc.assert(
 			fc.asyncProperty(fc.array(batchArb, { minLength: 1, maxLength: 2 }), async (batches) => {
 				for (const rows of batches) {
-					const [{ d }] = await a.db.sql<{ d: string }>(
+					const [last] = await a.db.sql<{ d: string }>(
 						"SELECT strftime(max(occurred_at), '%Y-%m-%d') AS d FROM interactions"
 					);
-					const file = batchFile(rows, d);
+					const file = batchFile(rows, last!.d);
 					const ra = await ingestFile(a.db, file, { now: NOW });
 					const rb = await ingestFile(b.db, file, { now: NOW, noRefresh: true });
 					expect(rb.rows_loaded).toBe(ra.rows_loaded);

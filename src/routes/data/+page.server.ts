@@ -5,7 +5,7 @@ import { presets } from '$lib/server/ingest/presets';
 import { ingestHistory } from '$lib/server/ingest/rejected';
 import { uploadLimitBytes } from '$lib/server/ingest/uploads';
 import { databaseCounts } from '$lib/server/overview';
-import { perRefresh } from '../api/per-refresh';
+import { perRefresh } from '$lib/server/derived/cache';
 import type { PageServerLoad } from './$types';
 
 /** The Data page: past ingests, what the database holds, the jobs loading now, the upload limit. */
