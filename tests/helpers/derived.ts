@@ -9,8 +9,12 @@ export async function markStale(db: Database, name: string, stale: boolean): Pro
 	const suffix = ' (marked stale by a test)';
 	await db.exec(
 		stale
-			? 'UPDATE derived_state SET built_for = built_for || $suffix WHERE name = $name AND NOT ends_with(built_for, $suffix)'
-			: "UPDATE derived_state SET built_for = replace(built_for, $suffix, '') WHERE name = $name",
+			? `UPDATE derived_state SET built_for = built_for || $suffix,
+				params = json_merge_patch(params, json_object('_reads_saved', params->'_reads', '_reads', 'stale'))
+			   WHERE name = $name AND NOT ends_with(built_for, $suffix)`
+			: `UPDATE derived_state SET built_for = replace(built_for, $suffix, ''),
+				params = json_merge_patch(params, json_object('_reads', params->'_reads_saved'))
+			   WHERE name = $name AND ends_with(built_for, $suffix)`,
 		{ name, suffix }
 	);
 }

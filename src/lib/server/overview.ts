@@ -111,7 +111,7 @@ async function storedMix(
 	dates: string[]
 ): Promise<(MixCount & { as_of: string })[] | undefined> {
 	const mix = await entryState(db, 'mix');
-	if (!mix.current || mix.params.grain !== grain || (mix.params.dates as string[]).join() !== dates.join()) {
+	if (!mix.usable || mix.params.grain !== grain || (mix.params.dates as string[]).join() !== dates.join()) {
 		return undefined;
 	}
 	return db.query<MixCount & { as_of: string }>('segment_mix_read', { ...filterParams(filters), grain });

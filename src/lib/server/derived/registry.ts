@@ -45,6 +45,8 @@ export const SOURCES = {
 		f_max, m_min, m_max), ';' ORDER BY key), '')) FROM rfm_segments)`
 } as const;
 type Source = keyof typeof SOURCES;
+/** The sources that ingests write; an entry stale only because of them still answers for the data before them. */
+const DATA_SOURCES: ReadonlySet<string> = new Set<Source>(['interactions', 'customers']);
 
 export const DERIVED: readonly DerivedEntry[] = [
 	{
@@ -141,10 +143,18 @@ export function derivedEntry(name: string): DerivedEntry {
 export interface EntryState {
 	/** Its tables are what its SQL gives over its inputs as they are now: readers may use them. */
 	current: boolean;
+	/**
+	 * Readers may use its tables: current, or stale only because source rows arrived that the refresh has not
+	 * taken in yet (its definition and the builds of the entries it reads are those it was built from). Until the
+	 * refresh rebuilds it, readers see the data before the ingest, consistently, never a mix of before and after.
+	 */
+	usable: boolean;
 	/** Current, and so is everything it reads, down to the source tables: nothing for the refresh to do. */
 	upToDate: boolean;
 	/** The input version now. */
 	version: string;
+	/** The version of its definition, settings and the entries it reads, without the rows ingests write. */
+	readVersion: string;
 	/** The input version it was built from (null: never built). */
 	builtFor: string | null;
 	builtAt: string | null;
@@ -206,16 +216,20 @@ async function readFreshness(db: Database | Session): Promise<Freshness> {
 			return b ? `${b.built_for}@${b.built_at}` : 'never built';
 		});
 		const version = hash([definitionHash(e), ...inputs]);
+		const readVersion = hash([definitionHash(e), ...inputs.filter((_, i) => !DATA_SOURCES.has(e.reads[i]!))]);
 		const b = built.get(e.name);
+		const params = typeof b?.params === 'string' ? JSON.parse(b.params) : (b?.params ?? {});
 		entries[e.name] = {
 			// Its tables are what its SQL gives over its inputs as they are now (inputs that are themselves stale
 			// included: the refresh rebuilds those first, which makes this entry stale in turn).
 			current: b?.built_for === version,
+			usable: b?.built_for === version || (b !== undefined && params._reads === readVersion),
 			upToDate: b?.built_for === version && e.reads.every((r) => r in SOURCES || entries[r]!.upToDate),
 			version,
+			readVersion,
 			builtFor: b?.built_for ?? null,
 			builtAt: b?.built_at ?? null,
-			params: typeof b?.params === 'string' ? JSON.parse(b.params) : (b?.params ?? {})
+			params
 		};
 	}
 	const dataVersion = hash([
@@ -253,8 +267,13 @@ export async function entryState(db: Database, name: EntryName): Promise<EntrySt
  */
 export async function buildVersion(db: Database | Session, name: EntryName): Promise<string> {
 	derivedEntry(name);
-	return (await readFreshness(db)).entries[name]!.version;
+	const e = (await readFreshness(db)).entries[name]!;
+	readVersions.set(e.version, e.readVersion);
+	return e.version;
 }
+
+/** The read version (entry inputs only) that goes with each version handed out by buildVersion. */
+const readVersions = new Map<string, string>();
 
 /**
  * Records that `name`'s tables were built from the inputs at `version` (buildVersion), for `params`. Call it in
@@ -273,7 +292,7 @@ export async function markBuilt(
 		{
 			name,
 			version,
-			params: JSON.stringify(params),
+			params: JSON.stringify({ ...params, _reads: readVersions.get(version) ?? null }),
 			ms: durationMs === undefined ? null : Math.round(durationMs)
 		}
 	);

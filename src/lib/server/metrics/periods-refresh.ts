@@ -33,7 +33,7 @@ export interface PeriodContext {
  */
 export async function defaultPeriodContext(db: Database | Session): Promise<PeriodContext> {
 	const metrics = 'withSession' in db ? await entryState(db, 'metrics') : undefined;
-	const stored = metrics?.current ? (metrics.params.as_of as string | undefined) : undefined;
+	const stored = metrics?.usable ? (metrics.params.as_of as string | undefined) : undefined;
 	const rows = await db.sql<{ as_of: string | null; w: string | null }>(
 		`SELECT coalesce($stored::VARCHAR,
 			(SELECT strftime(max(day) + 1, '%Y-%m-%d') FROM customer_day),
@@ -99,7 +99,7 @@ export async function withPeriodTables<T>(
 	return db.withSession(async (s) => {
 		const ctx = { asOf: asOf ?? current.asOf, inactivityDays: current.inactivityDays };
 		if (
-			periods.current &&
+			periods.usable &&
 			periods.params.as_of === ctx.asOf &&
 			periods.params.inactivity_days === ctx.inactivityDays
 		) {

@@ -62,7 +62,7 @@ export interface SegmentSummary {
 
 /** Whether table segment_customer was built from the customer summary and predictions as they are now. */
 export async function segmentCustomerCurrent(db: Database): Promise<boolean> {
-	return (await entryState(db, 'segment-summary')).current;
+	return (await entryState(db, 'segment-summary')).usable;
 }
 
 /** The segment summary's per-customer relation (queries/segment_customer.sql) and when its stored table answers. */

@@ -85,7 +85,7 @@ export async function metricsState(db: Database): Promise<MetricsState> {
 	const e = await entryState(db, 'metrics');
 	const p = e.params as { as_of?: string; rfm_config?: RfmConfig; inactivity_days?: number };
 	return {
-		current: e.current,
+		current: e.usable,
 		as_of: p.as_of ?? null,
 		rfm_config: p.rfm_config ?? null,
 		inactivity_days: p.inactivity_days ?? null
