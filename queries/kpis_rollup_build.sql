@@ -7,6 +7,8 @@
 --   channel parameter.
 -- Inputs: $grain VARCHAR or NULL (all grains), $all_dims BOOLEAN, filters $region, $acquisition_channel, $segment,
 --   $lifecycle, channel.
+-- The single-filter row sets are GROUPING SETS over the rows (one pass each, not one copy of every row per filter);
+--   the channel rows join customer_channel (a customer counts once in each channel they used).
 -- Output: grain, period, dim ('all', 'region', 'acquisition_channel', 'segment', 'lifecycle', 'channel'), dim_value,
 --   active_customers, new_customers, reactivated_customers, churned_customers, churned_from_start, active_delta
 --   (spells started - spells ended), retained_customers (active in P and P-1), repeat_customers, revenue,
@@ -22,46 +24,58 @@ WITH cp AS (
 		AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)
 		AND {{channel_filter}}
 ),
-used AS (
-	SELECT customer_id, list({'dim': 'channel', 'dim_value': channel}) AS dims
-	FROM customer_channel
-	WHERE $all_dims::BOOLEAN
-	GROUP BY customer_id
+by_filter AS (
+	-- dim 'all' and, with $all_dims, each customer filter: one grouping set each
+	SELECT grain, period,
+		CASE WHEN grouping(region) = 0 THEN 'region'
+			WHEN grouping(acquisition_channel) = 0 THEN 'acquisition_channel'
+			WHEN grouping(rfm_segment) = 0 THEN 'segment'
+			WHEN grouping(lifecycle_stage) = 0 THEN 'lifecycle'
+			ELSE 'all' END AS dim,
+		-- in the grouping set of one filter column the others are NULL
+		coalesce(region, acquisition_channel, rfm_segment, lifecycle_stage) AS dim_value,
+		count_if(active)::BIGINT AS active_customers,
+		count_if(active AND is_new)::BIGINT AS new_customers,
+		count_if(reactivations > 0)::BIGINT AS reactivated_customers,
+		count_if(churns > 0)::BIGINT AS churned_customers,
+		count_if(churns_from_start > 0)::BIGINT AS churned_from_start,
+		(count_if(is_new)::BIGINT + sum(reactivations) - sum(churns))::BIGINT AS active_delta,
+		count_if(active AND prev_active)::BIGINT AS retained_customers,
+		count_if(active AND (NOT is_new OR orders >= 2))::BIGINT AS repeat_customers,
+		sum(net_revenue) AS revenue,
+		sum(net_revenue) FILTER (WHERE NOT is_new) AS revenue_existing,
+		sum(net_revenue) FILTER (WHERE active) AS revenue_of_active,
+		sum(net_revenue) FILTER (WHERE prev_active) AS revenue_from_prev_active,
+		sum(orders)::BIGINT AS orders,
+		count_if(active AND NOT prev_active AND NOT is_new)::BIGINT AS resurrecting,
+		count_if(active AND NOT next_active)::BIGINT AS dormant_next
+	FROM cp
+	GROUP BY GROUPING SETS ((grain, period), (grain, period, region), (grain, period, acquisition_channel),
+		(grain, period, rfm_segment), (grain, period, lifecycle_stage))
 ),
-by_dim AS (
-	-- $all_dims: each row once per filter it belongs to; else once, as dim 'all' (no list per row to unnest)
-	SELECT cp.*, unnest([
-			{'dim': 'all', 'dim_value': NULL::VARCHAR},
-			{'dim': 'region', 'dim_value': cp.region},
-			{'dim': 'acquisition_channel', 'dim_value': cp.acquisition_channel},
-			{'dim': 'segment', 'dim_value': cp.rfm_segment},
-			{'dim': 'lifecycle', 'dim_value': cp.lifecycle_stage}
-		] || coalesce(u.dims, []), recursive := true)
-	FROM cp
-	LEFT JOIN used u USING (customer_id)
+by_channel AS (
+	-- with $all_dims, dim 'channel': a customer's rows count once in each channel they used
+	SELECT grain, period, 'channel' AS dim, cc.channel AS dim_value,
+		count_if(active)::BIGINT AS active_customers,
+		count_if(active AND is_new)::BIGINT AS new_customers,
+		count_if(reactivations > 0)::BIGINT AS reactivated_customers,
+		count_if(churns > 0)::BIGINT AS churned_customers,
+		count_if(churns_from_start > 0)::BIGINT AS churned_from_start,
+		(count_if(is_new)::BIGINT + sum(reactivations) - sum(churns))::BIGINT AS active_delta,
+		count_if(active AND prev_active)::BIGINT AS retained_customers,
+		count_if(active AND (NOT is_new OR orders >= 2))::BIGINT AS repeat_customers,
+		sum(net_revenue) AS revenue,
+		sum(net_revenue) FILTER (WHERE NOT is_new) AS revenue_existing,
+		sum(net_revenue) FILTER (WHERE active) AS revenue_of_active,
+		sum(net_revenue) FILTER (WHERE prev_active) AS revenue_from_prev_active,
+		sum(orders)::BIGINT AS orders,
+		count_if(active AND NOT prev_active AND NOT is_new)::BIGINT AS resurrecting,
+		count_if(active AND NOT next_active)::BIGINT AS dormant_next
+	FROM cp JOIN customer_channel cc USING (customer_id)
 	WHERE $all_dims::BOOLEAN
-	UNION ALL
-	SELECT cp.*, 'all' AS dim, NULL::VARCHAR AS dim_value
-	FROM cp
-	WHERE NOT $all_dims::BOOLEAN
+	GROUP BY grain, period, cc.channel
 )
-SELECT grain, period, dim, dim_value,
-	count_if(active)::BIGINT AS active_customers,
-	count_if(active AND is_new)::BIGINT AS new_customers,
-	count_if(reactivations > 0)::BIGINT AS reactivated_customers,
-	count_if(churns > 0)::BIGINT AS churned_customers,
-	count_if(churns_from_start > 0)::BIGINT AS churned_from_start,
-	(count_if(is_new)::BIGINT + sum(reactivations) - sum(churns))::BIGINT AS active_delta,
-	count_if(active AND prev_active)::BIGINT AS retained_customers,
-	count_if(active AND (NOT is_new OR orders >= 2))::BIGINT AS repeat_customers,
-	sum(net_revenue) AS revenue,
-	sum(net_revenue) FILTER (WHERE NOT is_new) AS revenue_existing,
-	sum(net_revenue) FILTER (WHERE active) AS revenue_of_active,
-	sum(net_revenue) FILTER (WHERE prev_active) AS revenue_from_prev_active,
-	sum(orders)::BIGINT AS orders,
-	count_if(active AND NOT prev_active AND NOT is_new)::BIGINT AS resurrecting,
-	count_if(active AND NOT next_active)::BIGINT AS dormant_next
-FROM by_dim
-WHERE dim = 'all' OR dim_value IS NOT NULL
-GROUP BY grain, period, dim, dim_value
+SELECT * FROM by_filter WHERE dim = 'all' OR ($all_dims::BOOLEAN AND dim_value IS NOT NULL)
+UNION ALL
+SELECT * FROM by_channel
 ORDER BY grain, dim, dim_value, period

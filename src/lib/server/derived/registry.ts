@@ -64,7 +64,6 @@ export const DERIVED: readonly DerivedEntry[] = [
 		tables: [
 			'customer_period',
 			'customer_channel',
-			'channel_period',
 			'service_event',
 			'customer_journey',
 			'kpi_rollup',
@@ -75,7 +74,6 @@ export const DERIVED: readonly DerivedEntry[] = [
 		queries: [
 			'kpis_customer_period',
 			'kpis_customer_channel',
-			'channel_period_build',
 			'tickets_service_events',
 			'funnel_customer_journey',
 			'kpis_rollup_build',

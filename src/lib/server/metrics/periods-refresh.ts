@@ -12,7 +12,6 @@ import { buildCohortGrid, buildRollup, ROLLUPS, type RollupTable } from './rollu
 const TABLES = [
 	{ table: 'customer_period', query: 'kpis_customer_period' },
 	{ table: 'customer_channel', query: 'kpis_customer_channel' },
-	{ table: 'channel_period', query: 'channel_period_build' },
 	{ table: 'service_event', query: 'tickets_service_events' },
 	{ table: 'customer_journey', query: 'funnel_customer_journey' }
 ] as const;
@@ -74,7 +73,7 @@ export async function refreshPeriodTables(db: Database): Promise<PeriodContext> 
 				await s.exec(`${head} ${sql}`, { ...params, grain });
 			}
 		}
-		for (const table of Object.keys(ROLLUPS) as RollupTable[]) await buildRollup(s, table);
+		for (const table of Object.keys(ROLLUPS) as RollupTable[]) await buildRollup(s, table, ctx.asOf);
 		await buildCohortGrid(s, ctx.asOf);
 		const built = { as_of: ctx.asOf, inactivity_days: ctx.inactivityDays };
 		await markBuilt(s, 'periods', version, built, performance.now() - t0);

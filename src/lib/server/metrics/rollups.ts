@@ -66,12 +66,13 @@ function buildText(table: RollupTable, filters: Filters, breakdown: Breakdown): 
 }
 
 /** Fills one stored rollup, grain by grain (a fifth of the peak memory of one statement). */
-export async function buildRollup(s: Session, table: RollupTable): Promise<void> {
+export async function buildRollup(s: Session, table: RollupTable, asOf: string): Promise<void> {
 	const sql = buildText(table, {}, NO_BREAKDOWN);
 	for (const [i, grain] of ROLLUPS[table].grains.entries()) {
 		const head = i === 0 ? `CREATE OR REPLACE TABLE ${table} AS` : `INSERT INTO ${table}`;
 		await s.exec(`${head} ${sql}`, {
 			...filterParams({}),
+			as_of: asOf,
 			grain,
 			all_dims: true,
 			breakdown_by: NO_BREAKDOWN.by
