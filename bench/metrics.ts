@@ -75,7 +75,7 @@ WITH c AS (
 SELECT count(*) AS any, count_if(engaged) AS engaged, count_if(orders >= 1) AS purchased, count_if(orders >= 2) AS repeated
 FROM c`;
 
-const BARE_SUMMARY = `
+export const BARE_SUMMARY = `
 SELECT customer_id, min(occurred_at) FILTER (WHERE type = 'purchase') AS first_purchase,
 	max(occurred_at) FILTER (WHERE type = 'purchase') AS last_purchase,
 	count(DISTINCT coalesce(order_id, interaction_id)) FILTER (WHERE type = 'purchase') AS orders,
@@ -90,7 +90,7 @@ SELECT customer_id, ntile(5) OVER (ORDER BY last_purchase) AS r, ntile(5) OVER (
 const BARE_RFM_GRID = `
 WITH s AS (${BARE_RFM}) SELECT r, f, count(*) AS customers FROM s GROUP BY ALL`;
 
-async function openBenchDb(customers: number, path: string, log: (m: string) => void): Promise<Database> {
+export async function openBenchDb(customers: number, path: string, log: (m: string) => void): Promise<Database> {
 	const fresh = !existsSync(path);
 	const db = await Database.open({ path, poolSize: 2 });
 	if (fresh) {

@@ -1,28 +1,38 @@
--- Rebuilds customer_day_channel and customer_day from all of interactions (run inside the refresh transaction).
--- Inputs: none. Output: the two tables (columns: queries/migrations/003_metrics.sql; definitions: docs/METRICS.md).
+-- Rebuilds customer_day_channel and customer_day from interactions (run inside the refresh transaction, statement by
+-- statement): every customer when $since is NULL, else only the customers with rows of an ingest after $since (their
+-- whole history, so an order that spans days or a back-dated row is counted as a full rebuild counts it). The caller
+-- (metrics/refresh.ts) passes $since only when no row of ingest $since or before has changed since the last build.
+-- Inputs: $since BIGINT or NULL. Output: the two tables (columns: queries/migrations/003_metrics.sql; definitions:
+-- docs/METRICS.md).
 -- - day = occurred_at::DATE (timestamps are business-local already).
 -- - An order is a distinct (customer_id, order_id) among purchase rows; it is counted once, on the day and channel of
 --   its earliest row (ties on time: the smallest channel name), so summing orders over days never counts an order
 --   twice. A purchase row without order_id is an order by itself.
 -- - Refund amounts count as negative whatever their sign in the input; net_revenue = purchases + refunds.
 
-DELETE FROM customer_day_channel;
+DELETE FROM customer_day_channel
+WHERE $since::BIGINT IS NULL OR customer_id IN (SELECT customer_id FROM interactions WHERE ingest_id > $since::BIGINT);
 
 INSERT INTO customer_day_channel BY NAME
-WITH order_starts AS (
+WITH changed AS (
+	SELECT customer_id, occurred_at, channel, type, order_id, amount, csat
+	FROM interactions
+	WHERE $since::BIGINT IS NULL OR customer_id IN (SELECT customer_id FROM interactions WHERE ingest_id > $since::BIGINT)
+),
+order_starts AS (
 	-- one row per order, on the day and channel of its earliest row
 	SELECT
 		customer_id,
 		min(occurred_at) AS occurred_at,
 		arg_min_null(channel, {'t': occurred_at, 'c': channel}) AS channel
-	FROM interactions
+	FROM changed
 	WHERE type = 'purchase' AND order_id IS NOT NULL
 	GROUP BY customer_id, order_id
 ),
 events AS (
 	-- the interactions plus one marker row per order (kind 'order'); one aggregation counts both, no join
 	SELECT customer_id, occurred_at, channel, type, order_id IS NULL AS loose, amount, csat, 'row' AS kind
-	FROM interactions
+	FROM changed
 	UNION ALL
 	SELECT customer_id, occurred_at, channel, NULL, NULL, NULL, NULL, 'order'
 	FROM order_starts
@@ -54,7 +64,8 @@ SELECT
 FROM events
 GROUP BY customer_id, occurred_at::DATE, channel;
 
-DELETE FROM customer_day;
+DELETE FROM customer_day
+WHERE $since::BIGINT IS NULL OR customer_id IN (SELECT customer_id FROM interactions WHERE ingest_id > $since::BIGINT);
 
 INSERT INTO customer_day BY NAME
 SELECT
@@ -81,4 +92,5 @@ SELECT
 	arg_min_null(channel, {'t': first_purchase_at, 'c': channel}) FILTER (WHERE first_purchase_at IS NOT NULL)
 		AS first_purchase_channel
 FROM customer_day_channel
+WHERE $since::BIGINT IS NULL OR customer_id IN (SELECT customer_id FROM interactions WHERE ingest_id > $since::BIGINT)
 GROUP BY customer_id, day;

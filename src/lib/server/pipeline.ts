@@ -70,7 +70,7 @@ async function walk(
 			log(`${entry.name}: up to date`);
 			continue;
 		}
-		await entry.build(db);
+		await entry.build(db, { full: options.force === true || only !== undefined });
 		const ms = Math.round(performance.now() - t);
 		timings.push({ name: entry.name, ms });
 		log(`${entry.name}: ${ms} ms`);

@@ -26,7 +26,7 @@ describe('metrics core on a hand-computed fixture (as of 2025-04-01, window 90 d
 		cleanup = t.cleanup;
 		await loadCustomers(db, HAND_CUSTOMERS);
 		await loadInteractions(db, HAND_INTERACTIONS);
-		expect(await refreshMetrics(db)).toEqual({ as_of: '2025-04-01' }); // last interaction 2025-03-31 + 1
+		expect(await refreshMetrics(db)).toEqual({ as_of: '2025-04-01', incremental: false }); // last interaction 2025-03-31 + 1
 		const rows = await db.sql<SummaryRow>(
 			`SELECT customer_id, orders, purchase_days, net_revenue, avg_order_value, mean_days_between_orders,
 			 recency_days, tenure_days, strftime(previous_purchase_day, '%Y-%m-%d') AS previous_purchase_day,

@@ -29,8 +29,16 @@ export interface DerivedEntry {
 	inline: string;
 	/** Bump when the building code (not its SQL) changes what it writes. */
 	revision: number;
-	/** Rebuilds the tables and records them with markBuilt, in the transaction that writes them. */
-	build: (db: Database) => Promise<unknown>;
+	/**
+	 * Rebuilds the tables and records them with markBuilt, in the transaction that writes them. An entry that can
+	 * bring its tables up to date in part (after an ingest that only added rows) does so unless `full` is set.
+	 */
+	build: (db: Database, options: BuildOptions) => Promise<unknown>;
+}
+
+export interface BuildOptions {
+	/** Rebuild everything from the inputs (crm refresh --force or --only), no part-way update. */
+	full: boolean;
 }
 
 /** The source tables an entry can read, each with the SQL of its version (cheap: counts and small tables). */
@@ -57,7 +65,7 @@ export const DERIVED: readonly DerivedEntry[] = [
 		inline:
 			'customer_summary_compute.sql as a CTE named customer_summary over customer_day (metrics/summary.ts)',
 		revision: 1,
-		build: (db) => refreshMetrics(db)
+		build: (db, o) => refreshMetrics(db, o)
 	},
 	{
 		name: 'periods',
@@ -264,10 +272,15 @@ export async function entryState(db: Database, name: EntryName): Promise<EntrySt
  * as of its snapshot). Take it before reading the inputs and record it with markBuilt.
  */
 export async function buildVersion(db: Database | Session, name: EntryName): Promise<string> {
+	return (await buildState(db, name)).version;
+}
+
+/** Like buildVersion, with the rest of the entry's state (what its stored tables were built for). */
+export async function buildState(db: Database | Session, name: EntryName): Promise<EntryState> {
 	derivedEntry(name);
 	const e = (await readFreshness(db)).entries[name]!;
 	readVersions.set(e.version, e.readVersion);
-	return e.version;
+	return e;
 }
 
 /** The read version (entry inputs only) that goes with each version handed out by buildVersion. */
