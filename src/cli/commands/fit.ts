@@ -58,6 +58,10 @@ export function registerFit(program: Command): void {
 						log_likelihood: f?.logLikelihood ?? null,
 						n_customers: f?.nCustomers ?? run.facts.customers,
 						converged: run.status === 'ok',
+						// A converged fit on a flat likelihood: the reasons, so that no one reads a ridge as an estimate.
+						poorly_identified: f?.identification.poorlyIdentified ?? null,
+						identification: f?.identification.reasons ?? null,
+						starts: f?.starts ?? null,
 						iterations: f?.iterations ?? null,
 						duration_ms: f ? Math.round(f.durationMs * 10) / 10 : null,
 						calibration_end: run.calibrationEnd,
@@ -69,14 +73,20 @@ export function registerFit(program: Command): void {
 					};
 					if (run.status !== 'ok') process.exitCode = 1;
 					if (opts.json) return printJson(out);
-					const lines = [`model           ${out.model} (${out.status}: ${out.message})`];
+					const poorly = f?.identification.poorlyIdentified === true;
+					const lines = [
+						`model           ${out.model} (${out.status}: ${poorly ? 'converged, POORLY IDENTIFIED' : out.message})`
+					];
+					if (f && poorly) for (const reason of f.identification.reasons) lines.push(`  ! ${reason}`);
 					if (f) {
 						for (const [k, v] of Object.entries(f.params)) {
 							const se = f.stdErrors[k];
 							lines.push(`  ${k.padEnd(14)}${v.toPrecision(6)}${se ? `  (se ${se.toPrecision(3)})` : ''}`);
 						}
 						lines.push(`log-likelihood  ${f.logLikelihood.toFixed(2)}`);
-						lines.push(`iterations      ${f.iterations}, ${out.duration_ms} ms`);
+						lines.push(
+							`iterations      ${f.iterations} (${f.starts} start${f.starts > 1 ? 's' : ''}), ${out.duration_ms} ms`
+						);
 					}
 					lines.push(
 						`customers       ${out.n_customers}`,

@@ -15,6 +15,9 @@ export const en: Record<string, string> = {
 		'Spend per repeat purchase ~ Gamma(p, ν), with ν ~ Gamma(q, γ) per customer; fitted on repeat buyers only.',
 	'models.converged': 'Converged',
 	'models.status.ok': 'OK',
+	'models.poorlyIdentified': 'Poorly identified',
+	'models.poorlyIdentifiedHint':
+		'The optimiser converged, but the data do not pin these parameters down: many values fit equally well, so read the predictions, not the parameters.',
 	'models.status.not_converged': 'Did not converge',
 	'models.status.ineligible': 'Not enough data',
 	'models.status.failed': 'Failed',
@@ -89,6 +92,9 @@ export const vi: Record<string, string> = {
 		'Chi tiêu mỗi lần mua lại ~ Gamma(p, ν), với ν ~ Gamma(q, γ) cho từng khách; chỉ ước lượng trên khách mua lại.',
 	'models.converged': 'Đã hội tụ',
 	'models.status.ok': 'Tốt',
+	'models.poorlyIdentified': 'Tham số khó xác định',
+	'models.poorlyIdentifiedHint':
+		'Bộ tối ưu đã hội tụ nhưng dữ liệu không xác định rõ các tham số này: nhiều bộ giá trị khớp như nhau, nên hãy đọc các dự báo, đừng đọc tham số.',
 	'models.status.not_converged': 'Không hội tụ',
 	'models.status.ineligible': 'Không đủ dữ liệu',
 	'models.status.failed': 'Thất bại',

@@ -7,8 +7,9 @@ import {
 	type GammaGammaParams
 } from './gammagamma';
 import { invert, numericHessian } from './hessian';
+import { identification, type Identification } from './identification';
 import { minimizeBfgs } from './optimize';
-import { paretoLogLikelihood, PARETO_PARAMS, type ParetoNbdParams } from './paretonbd';
+import { paretoLogLikelihoodWithGradient, PARETO_PARAMS, type ParetoNbdParams } from './paretonbd';
 
 export type ModelName = 'bgnbd' | 'pareto-nbd' | 'gamma-gamma';
 
@@ -20,6 +21,11 @@ export interface FitOptions {
 	/** Skip grouping of identical histories (the caller already grouped them, e.g. in SQL). */
 	grouped?: boolean;
 	maxIterations?: number;
+	/**
+	 * Further starting points, tried when the fit from `initial` is poorly identified or did not converge (a flat
+	 * likelihood): the best end is kept, and equally good ends far apart are reported as a flat likelihood.
+	 */
+	starts?: number[][];
 }
 
 /** A fitted model: its parameters, how well it fits and whether the optimiser actually converged. */
@@ -32,6 +38,10 @@ export interface FitResult<P> {
 	logLikelihood: number;
 	nCustomers: number;
 	converged: boolean;
+	/** Whether the data pin the parameters down (see identification.ts), with the reasons when not. */
+	identification: Identification;
+	/** Optimiser starts tried (1 unless the first was poorly identified). */
+	starts: number;
 	iterations: number;
 	message: string;
 	penalizer: number;
@@ -68,18 +78,6 @@ function fitLogParams(
 		return { value: v, gradient };
 	};
 	const maxIterations = options.maxIterations ?? 500;
-	// With many rows, first fit a systematic subsample (weights scaled up, so the mean likelihood is the same
-	// function up to sampling noise), then refine on all rows from there with its curvature: a few full passes.
-	const start = coarse
-		? minimizeBfgs(objectiveOf(coarse), init.map(Math.log), { gradientTolerance: 1e-5, maxIterations })
-		: undefined;
-	const warm = start && start.converged;
-	const result = minimizeBfgs(objectiveOf(logLik), warm ? start.x : init.map(Math.log), {
-		gradientTolerance: 1e-7,
-		maxIterations,
-		initialInverseHessian: warm ? start.inverseHessian : undefined
-	});
-	const theta = result.x.map(Math.exp);
 	// Observed information of the total (unpenalised) negative log-likelihood, in log-parameters.
 	const totalGradient = (u: number[]) => {
 		const th = u.map(Math.exp);
@@ -87,7 +85,39 @@ function fitLogParams(
 		if (res.gradient) return res.gradient.map((g, i) => -g * th[i]!);
 		return centralGradient((uu) => -logLik(uu.map(Math.exp)).value, u);
 	};
-	const cov = invert(numericHessian(totalGradient, result.x));
+	const fitFrom = (init: number[], withCoarse: boolean) => {
+		// With many rows, first fit a systematic subsample (weights scaled up, so the mean likelihood is the same
+		// function up to sampling noise), then refine on all rows from there with its curvature: a few full passes.
+		const start =
+			withCoarse && coarse
+				? minimizeBfgs(objectiveOf(coarse), init.map(Math.log), { gradientTolerance: 1e-5, maxIterations })
+				: undefined;
+		const warm = start && start.converged;
+		const result = minimizeBfgs(objectiveOf(logLik), warm ? start.x : init.map(Math.log), {
+			gradientTolerance: 1e-7,
+			maxIterations,
+			initialInverseHessian: warm ? start.inverseHessian : undefined
+		});
+		const theta = result.x.map(Math.exp);
+		const cov = invert(numericHessian(totalGradient, result.x));
+		// The objective at the optimum is −ln L / weight + penalty: undo both rather than evaluate ln L once more.
+		const logLikelihood = -(result.value - pen * theta.reduce((acc, t) => acc + t * t, 0)) * weight;
+		const converged = result.converged && theta.every(Number.isFinite);
+		const ident = identification(names, theta, logLikelihood, cov);
+		// Iterations on all rows (plus those on the subsample, when there was one).
+		const iterations = result.iterations + (warm ? start.iterations : 0);
+		return { result, theta, cov, logLikelihood, converged, ident, iterations };
+	};
+	const ends = [fitFrom(init, true)];
+	if (!ends[0]!.converged || ends[0]!.ident.poorlyIdentified) {
+		for (const s of options.starts ?? []) ends.push(fitFrom(s, false));
+	}
+	const usable = ends.filter((e) => e.converged);
+	const best = (usable.length ? usable : ends).reduce((a, b) => (b.logLikelihood > a.logLikelihood ? b : a));
+	const others = usable
+		.filter((e) => e !== best)
+		.map((e) => ({ theta: e.theta, logLikelihood: e.logLikelihood }));
+	const { theta, cov } = best;
 	const stdErrors: Record<string, number | null> = {};
 	names.forEach((name, i) => {
 		const varU = cov?.[i]?.[i];
@@ -98,12 +128,12 @@ function fitLogParams(
 	return {
 		params,
 		stdErrors,
-		// The objective at the optimum is −ln L / weight + penalty: undo both rather than evaluate ln L once more.
-		logLikelihood: -(result.value - pen * theta.reduce((acc, t) => acc + t * t, 0)) * weight,
-		converged: result.converged && theta.every(Number.isFinite),
-		// Iterations on all rows (plus those on the subsample, when there was one).
-		iterations: result.iterations + (warm ? start.iterations : 0),
-		message: result.message,
+		logLikelihood: best.logLikelihood,
+		converged: best.converged,
+		identification: identification(names, theta, best.logLikelihood, cov, others),
+		starts: ends.length,
+		iterations: ends.reduce((n, e) => n + e.iterations, 0),
+		message: best.result.message,
 		penalizer: pen
 	};
 }
@@ -173,11 +203,34 @@ export function fitParetoNbd(data: CustomerHistories, options: FitOptions = {}):
 	const W = totalWeight(h.weight);
 	const r = fitLogParams(
 		PARETO_PARAMS,
-		(th) => ({ value: paretoLogLikelihood(toObject(PARETO_PARAMS, th), h) }),
+		// Beyond S_MAX the drop-out rates are practically homogeneous (coefficient of variation 1/√s below 1%) and the
+		// likelihood only creeps up along the s-β ridge: a bound there keeps a start from walking it for minutes.
+		(th) =>
+			th[2]! > PARETO_S_MAX
+				? { value: NaN }
+				: paretoLogLikelihoodWithGradient(toObject(PARETO_PARAMS, th), h),
 		W,
-		options
+		{ ...options, starts: options.starts ?? paretoStarts(h, W) }
 	);
 	return finish('pareto-nbd', t0, W, r);
+}
+
+/** Upper bound on Pareto/NBD's s (see fitParetoNbd). */
+export const PARETO_S_MAX = 1e4;
+
+/**
+ * Further Pareto/NBD starts, scaled to the data's mean T (α and β are in time units): few and many drop-outs, with
+ * heterogeneous (small s) and nearly homogeneous (large s) drop-out rates. The likelihood is often flat in s and β.
+ */
+function paretoStarts(h: CustomerHistories, W: number): number[][] {
+	let sumT = 0;
+	for (let i = 0; i < h.T.length; i++) sumT += h.weight[i]! * h.T[i]!;
+	const meanT = Math.max(sumT / W, 1e-3);
+	return [
+		[0.5, meanT / 4, 0.5, meanT / 4],
+		[1, meanT / 2, 0.05, 5 * meanT],
+		[1, meanT / 2, 5, 50 * meanT]
+	];
 }
 
 /** Fits Gamma-Gamma on the customers with at least one repeat purchase day (x > 0) and a positive mean spend. */

@@ -1,4 +1,5 @@
 import type { Database, Session } from '../db';
+import { POORLY_IDENTIFIED } from './identification';
 import { buildVersion, markBuilt } from '../derived/registry';
 import type { BgNbdParams } from './bgnbd';
 import { checkEligibility } from './eligibility';
@@ -81,7 +82,12 @@ export async function fitOnSummary(
 			message: `${req.model}: the optimiser did not converge (${fit.message}); do not use these parameters`
 		};
 	}
-	return { ...base, fit: generic, status: 'ok', message: 'converged' };
+	// Converged, but on a flat ridge: the numbers are usable for predictions (any point on the ridge predicts
+	// alike) yet the parameters themselves are not pinned down, which the message says instead of "converged".
+	const message = fit.identification.poorlyIdentified
+		? `${POORLY_IDENTIFIED}: ${fit.identification.reasons.join('; ')}`
+		: 'converged';
+	return { ...base, fit: generic, status: 'ok', message };
 }
 
 /** Computes the summary at the calibration end and fits one model, without storing anything. */
