@@ -40,6 +40,8 @@ const env = {
 	...process.env,
 	HOST: process.env.HOST ?? '127.0.0.1',
 	PORT: process.env.PORT ?? '3000',
+	// the same as BODY_LIMIT_BYTES in src/lib/server/api/bounds.ts: a 100,000-id list fits
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '4M',
 	CRM_DB: dbPath
 };
 console.log(`serving on http://${env.HOST}:${env.PORT}/`);

@@ -1,6 +1,7 @@
 import { json, type Handle, type ServerInit } from '@sveltejs/kit';
 import { building, dev } from '$app/environment';
 import { announceServer, announcement } from '$lib/server/app-ingest';
+import { guardApiRequest } from '$lib/server/api/guard';
 import { crossOriginReason, SAFE_METHODS } from '$lib/server/api/same-origin';
 import { removeServerFile } from '$lib/server/db/server-file';
 
@@ -38,8 +39,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (refused) return json({ message: refused }, { status: 403 });
 	}
 	const lang = event.cookies.get('lang') === 'vi' ? 'vi' : 'en';
-	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', lang),
-		filterSerializedResponseHeaders: (name) => SERIALIZED_HEADERS.has(name.toLowerCase())
-	});
+	const respond = () =>
+		resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', lang),
+			filterSerializedResponseHeaders: (name) => SERIALIZED_HEADERS.has(name.toLowerCase())
+		});
+	if (event.url.pathname.startsWith('/api/')) return guardApiRequest(event.request, respond);
+	return respond();
 };

@@ -1,4 +1,4 @@
-import { Database } from './db';
+import { Database, withoutStatementBudget } from './db';
 import { needsRefresh, refreshDerived } from './pipeline';
 
 /**
@@ -10,9 +10,9 @@ import { needsRefresh, refreshDerived } from './pipeline';
 let opening: Promise<Database> | undefined;
 
 export function appDb(): Promise<Database> {
-	opening ??= Database.open()
+	opening ??= Database.open(serverLimits())
 		.then((db) => {
-			void refreshWhenStale(db);
+			withoutStatementBudget(() => void refreshWhenStale(db));
 			return db;
 		})
 		.catch((e) => {
@@ -20,6 +20,19 @@ export function appDb(): Promise<Database> {
 			throw e;
 		});
 	return opening;
+}
+
+/**
+ * The engine's share of the machine, so that no request can take it all: DuckDB's memory_limit (CRM_MEMORY_LIMIT,
+ * default 1GB; a query over it fails with DuckDB's out-of-memory error instead of growing the process) and threads
+ * (CRM_THREADS, default 2).
+ */
+export function serverLimits(): { memoryLimit: string; threads: number } {
+	const threads = Number(process.env.CRM_THREADS);
+	return {
+		memoryLimit: process.env.CRM_MEMORY_LIMIT || '1GB',
+		threads: Number.isInteger(threads) && threads > 0 ? threads : 2
+	};
 }
 
 async function refreshWhenStale(db: Database): Promise<void> {

@@ -1,3 +1,4 @@
+import { allowedDates, dateProblem } from '$lib/server/api/bounds';
 import { appDb } from '$lib/server/app-db';
 import { metricsState } from '$lib/server/metrics/summary';
 import {
@@ -33,12 +34,16 @@ export const load: PageServerLoad = async ({ url }) => {
 			: 'rfm_segment'
 	};
 	const parsed = migrationParamsSchema.safeParse(input);
-	if (!parsed.success) {
+	const range = await allowedDates(db);
+	const outOfRange = [dateProblem('from', input.from, range), dateProblem('to', input.to, range)].filter(
+		Boolean
+	);
+	if (!parsed.success || outOfRange.length) {
 		return {
 			...input,
 			flows: [],
 			segments,
-			error: parsed.error.issues.map((i) => i.message).join('; '),
+			error: parsed.success ? outOfRange.join('; ') : parsed.error.issues.map((i) => i.message).join('; '),
 			filterFields: [] as never[]
 		};
 	}

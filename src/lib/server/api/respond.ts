@@ -1,17 +1,21 @@
 import { error, json } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { appDb } from '../app-db';
 import { ARROW_STREAM, rowsToArrowIPC } from './arrow';
+import { checkDates, checkTextLengths } from './bounds';
 
 /**
- * Validates a request's query string against a zod schema; a bad parameter is a 400 with a message that names the
- * parameter, never a stack trace.
+ * Validates a request's query string against a zod schema, then the shared bounds (api/bounds.ts: no value longer
+ * than MAX_TEXT, every date a calendar date within the data's range plus a margin); a bad parameter is a 400 with a
+ * message that names the parameter, never a stack trace.
  */
-export function parseQuery<S extends z.ZodType>(url: URL, schema: S): z.infer<S> {
+export async function parseQuery<S extends z.ZodType>(url: URL, schema: S): Promise<z.infer<S>> {
 	const raw: Record<string, string | string[]> = {};
 	for (const key of new Set(url.searchParams.keys())) {
 		const all = url.searchParams.getAll(key);
 		raw[key] = all.length > 1 ? all : all[0]!;
 	}
+	checkTextLengths(raw);
 	const parsed = schema.safeParse(raw);
 	if (!parsed.success) {
 		const msg = parsed.error.issues
@@ -19,6 +23,7 @@ export function parseQuery<S extends z.ZodType>(url: URL, schema: S): z.infer<S>
 			.join('; ');
 		error(400, `bad parameter: ${msg}`);
 	}
+	await checkDates(await appDb(), raw);
 	return parsed.data;
 }
 

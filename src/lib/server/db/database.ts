@@ -1,6 +1,7 @@
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { underBudget } from './budget';
 import { defaultDbPath } from './paths';
 import { loadQuery } from './queries';
 import { applyMigrations } from './schema';
@@ -18,7 +19,10 @@ export class Session {
 
 	/** Runs a statement and returns its rows as plain JS objects (BIGINT as number when it is safe). */
 	async sql<T = Row>(sql: string, params?: Params): Promise<T[]> {
-		const reader = await this.connection.runAndReadAll(sql, usedParams(sql, params) as never);
+		const reader = await underBudget(
+			() => this.connection.interrupt(),
+			() => this.connection.runAndReadAll(sql, usedParams(sql, params) as never)
+		);
 		return reader.getRowObjectsJS().map((r) => plainRow(r) as T);
 	}
 
@@ -29,7 +33,10 @@ export class Session {
 
 	/** Runs a statement for its effect. */
 	async exec(sql: string, params?: Params): Promise<void> {
-		await this.connection.run(sql, usedParams(sql, params) as never);
+		await underBudget(
+			() => this.connection.interrupt(),
+			() => this.connection.run(sql, usedParams(sql, params) as never)
+		);
 	}
 }
 
@@ -55,6 +62,10 @@ export interface OpenOptions {
 	/** How many connections serve concurrent callers. */
 	poolSize?: number;
 	readOnly?: boolean;
+	/** DuckDB's memory_limit (e.g. '1GB'); DuckDB's default (80% of RAM) when not given. */
+	memoryLimit?: string;
+	/** DuckDB's threads; all cores when not given. */
+	threads?: number;
 }
 
 /**
@@ -86,7 +97,11 @@ export class Database {
 		}
 		let instance: DuckDBInstance;
 		try {
-			instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
+			const config: Record<string, string> = {};
+			if (options.readOnly) config.access_mode = 'READ_ONLY';
+			if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+			if (options.threads) config.threads = String(options.threads);
+			instance = await DuckDBInstance.create(path, config);
 		} catch (e) {
 			const msg = e instanceof Error ? e.message : String(e);
 			if (/lock/i.test(msg)) throw new DatabaseInUseError(path, msg.split('\n')[0] ?? msg);

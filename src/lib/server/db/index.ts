@@ -8,6 +8,7 @@ export {
 	type Row
 } from './database';
 export { loadQuery } from './queries';
+export { StatementTimeoutError, withStatementBudget, withoutStatementBudget, budgetExceeded } from './budget';
 export { defaultDbPath, projectRoot, queriesDir } from './paths';
 export { latestSchemaVersion, currentSchemaVersion } from './schema';
 export { getSetting, setSetting, businessTimeZone } from './settings';

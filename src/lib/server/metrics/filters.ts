@@ -1,18 +1,13 @@
 import { z } from 'zod';
+import { calendarDate } from '../api/bounds';
 
 /**
  * The filters every metric accepts. They reach SQL only as bound named parameters ($from, $to, $as_of, $region,
  * $channel, $acquisition_channel, $segment, $lifecycle); a NULL parameter means "no filter". Each query uses the
  * names it needs (Session passes only the names a statement contains).
  */
-/** A real calendar date as YYYY-MM-DD (2025-13-01 and 2025-02-30 are refused with a 400, not a SQL error). */
-const isoDate = z
-	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-	.refine((s) => {
-		const d = new Date(`${s}T00:00:00Z`);
-		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-	}, 'not a calendar date');
+/** A real calendar date as YYYY-MM-DD (2025-02-30 is a 400); its range is checked by api/bounds.ts. */
+const isoDate = calendarDate;
 const label = z.string().trim().min(1).max(200);
 
 export const LIFECYCLE_STAGES = ['new', 'active', 'at_risk', 'churned', 'reactivated'] as const;

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, isHttpError } from '@sveltejs/kit';
 import { ZodError } from 'zod';
 import { RuleError } from './rule';
 import { SegmentExists, SegmentNotFound } from './saved';
@@ -8,8 +8,8 @@ export async function jsonBody(request: Request): Promise<Record<string, unknown
 	try {
 		const body: unknown = await request.json();
 		if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
-	} catch {
-		/* fall through */
+	} catch (e) {
+		if (isHttpError(e)) throw e; // adapter-node's 413 for a body over BODY_SIZE_LIMIT
 	}
 	error(400, 'expected a JSON object in the request body');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from '../api/bounds';
 import type { Database } from '../db';
 import { loadQuery } from '../db';
 import { summaryContext } from '../metrics/summary';
@@ -10,7 +11,7 @@ import { saveSegment, type SavedSegment } from './saved';
  * (summaryContext + queries/customer_summary_compute.sql, or the materialised table when it matches), joined per
  * customer. No RFM logic lives here.
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const isoDate = calendarDate;
 export const MIGRATION_DIMENSIONS = ['rfm_segment', 'lifecycle_stage'] as const;
 
 export const migrationParamsSchema = z

@@ -9,7 +9,7 @@ const COLUMNS = ['period', 'complete', 'channel', 'type', 'interactions', 'custo
 
 /** GET /api/channels?period=month&from=&to=&channel=&...filters: interactions, customers, revenue by channel and type. */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, periodParamsSchema);
+	const q = await parseQuery(url, periodParamsSchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => channelPeriods(db, q));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);

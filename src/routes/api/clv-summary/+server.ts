@@ -21,7 +21,7 @@ const COLUMNS = [
  * before the first model run.
  */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, metricQuerySchema);
+	const q = await parseQuery(url, metricQuerySchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => clvSummary(db, q, rfmConfigFromOptions(q)));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);

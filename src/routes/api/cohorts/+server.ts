@@ -27,7 +27,7 @@ const COLUMNS = [
  *   &from=&to=&as_of=&...filters. The retention grid plus weighted-average rows (cohort NULL, is_average true).
  */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, cohortParamsSchema);
+	const q = await parseQuery(url, cohortParamsSchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => cohortRetention(db, q));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);

@@ -23,7 +23,7 @@ const COLUMNS = [
 
 /** GET /api/csat?from=&to=&channel=&...filters: CSAT mean and 1..5 distribution by channel, plus 'all'. */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, filtersSchema);
+	const q = await parseQuery(url, filtersSchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => csatByChannel(db, q));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);

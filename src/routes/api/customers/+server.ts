@@ -33,7 +33,7 @@ const COLUMNS = [
  * One page of matching customers (contacts masked unless contact=1); the number of matches is in X-Total-Count.
  */
 export const GET: RequestHandler = async ({ url }) => {
-	const params = parseQuery(url, customerListSchema);
+	const params = await parseQuery(url, customerListSchema);
 	const db = await appDb();
 	const list = await perRefresh(url, db, () => listCustomers(db, params));
 	const res = rowsResponse(url, list.rows as unknown as Record<string, unknown>[], COLUMNS);

@@ -8,7 +8,7 @@ const COLUMNS = ['dimension', 'value'];
 
 /** GET /api/dimensions?dimension=region|channel|acquisition_channel: the filter bar's choices, sorted. */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, dimensionsQuerySchema);
+	const q = await parseQuery(url, dimensionsQuerySchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => dimensionValues(db, q));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);

@@ -12,7 +12,7 @@ const COLUMNS = ['measure', 'bin', 'x0', 'x1', 'count', 'overflow'];
  * Histogram bins of recency, frequency, monetary, predicted CLV and P(alive), binned on the server.
  */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, metricQuerySchema);
+	const q = await parseQuery(url, metricQuerySchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => metricDistributions(db, q, rfmConfigFromOptions(q)));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);

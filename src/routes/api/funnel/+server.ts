@@ -9,7 +9,7 @@ const COLUMNS = ['step', 'stage', 'customers', 'customers_nested', 'share_of_sta
 
 /** GET /api/funnel?from=&to=&...filters: the journey funnel over customers first seen in from/to. */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, filtersSchema);
+	const q = await parseQuery(url, filtersSchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => journeyFunnel(db, q));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);

@@ -23,7 +23,7 @@ const COLUMNS = [
  * One row per (period, metric) with the change against the previous period and the same period a year earlier.
  */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, periodParamsSchema);
+	const q = await parseQuery(url, periodParamsSchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => kpis(db, q));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);

@@ -12,7 +12,7 @@ const COLUMNS = ['lifecycle_stage', 'customers', 'share', 'revenue', 'net_revenu
  * Customers, share and net revenue (as `revenue`) per lifecycle stage now, every stage also when empty.
  */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, metricQuerySchema);
+	const q = await parseQuery(url, metricQuerySchema);
 	const db = await appDb();
 	const { rows } = await perRefresh(url, db, () => lifecycleCustomerCounts(db, q));
 	return rowsResponse(

@@ -9,7 +9,7 @@ const COLUMNS = ['period', 'period_end', 'complete', 'active', 'new', 'returning
 
 /** GET /api/lifecycle?period=month&from=&to=&as_of=&...filters: new / returning / resurrecting / dormant per period. */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, periodParamsSchema);
+	const q = await parseQuery(url, periodParamsSchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => lifecyclePeriods(db, q));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);

@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
+import { MAX_TEXT } from '$lib/server/api/bounds';
 import { jsonBody, userErrors } from '$lib/server/segments/http';
 import { deleteSegment, listSegments, saveSegment } from '$lib/server/segments/saved';
 import type { RequestHandler } from './$types';
@@ -10,12 +11,19 @@ export const GET: RequestHandler = async () => json(await listSegments(await app
 /** POST /api/lists {name, description?, rule, overwrite?}: saves a segment (409 when the name is taken). */
 export const POST: RequestHandler = async ({ request }) => {
 	const body = await jsonBody(request);
+	if (typeof body.name !== 'string') error(400, 'name: expected a text (the segment name)');
+	if (body.description != null && typeof body.description !== 'string')
+		error(400, 'description: expected a text or nothing');
+	if (typeof body.description === 'string' && body.description.length > MAX_TEXT)
+		error(400, `description: ${body.description.length} characters; at most ${MAX_TEXT}`);
+	if (body.overwrite !== undefined && typeof body.overwrite !== 'boolean')
+		error(400, 'overwrite: expected true or false');
 	return userErrors(async () =>
 		json(
 			await saveSegment(
 				await appDb(),
 				{
-					name: String(body.name ?? ''),
+					name: body.name as string,
 					description: typeof body.description === 'string' ? body.description : null,
 					rule: body.rule
 				},

@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
  * (source, target, customers, revenue_between, revenue_to); Arrow IPC, or JSON with format=json.
  */
 export const GET: RequestHandler = async ({ url }) => {
-	const p = parseQuery(url, migrationParamsSchema);
+	const p = await parseQuery(url, migrationParamsSchema);
 	return userErrors(async () =>
 		rowsResponse(url, (await segmentMigration(await appDb(), p)) as unknown as Record<string, unknown>[], [
 			'source',

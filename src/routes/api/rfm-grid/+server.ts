@@ -12,7 +12,7 @@ const COLUMNS = ['r_score', 'f_score', 'customers', 'net_revenue', 'mean_m_score
  * The 25 recency x frequency cells: customers, net revenue, mean M score, share.
  */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, metricQuerySchema);
+	const q = await parseQuery(url, metricQuerySchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => rfmGrid(db, q, rfmConfigFromOptions(q)));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);

@@ -32,7 +32,7 @@ const schema = metricQuerySchema.and(
  * as-of date used is in the X-As-Of header.
  */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, schema);
+	const q = await parseQuery(url, schema);
 	const out = await rfmCustomers(
 		await appDb(),
 		q,

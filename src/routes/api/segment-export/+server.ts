@@ -1,6 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import { existsSync, readFileSync } from 'node:fs';
 import { appDb } from '$lib/server/app-db';
+import { parseId } from '$lib/server/api/bounds';
 import { exportFile, exportForDownload } from '$lib/server/segments/download';
 import { exportOptionsSchema } from '$lib/server/segments/export';
 import { jsonBody, userErrors } from '$lib/server/segments/http';
@@ -37,8 +38,7 @@ const TYPES = {
 
 /** GET /api/segment-export?id=N: the file of export N (personal data: only on explicit request). */
 export const GET: RequestHandler = async ({ url }) => {
-	const id = Number(url.searchParams.get('id'));
-	if (!Number.isInteger(id) || id < 1) error(400, 'id must be an export id (a whole number)');
+	const id = parseId(url.searchParams.get('id'), 'id (an export id)');
 	const found = await exportFile(await appDb(), id);
 	if (!found || !existsSync(found.file)) error(404, `export ${id} has no file on this server`);
 	const base = (found.segmentName ?? 'segment').replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'segment';

@@ -22,7 +22,7 @@ const schema = filtersSchema
  * scores every customer again), so the answer is kept until the data changes.
  */
 export const GET: RequestHandler = async ({ url }) => {
-	const { grain, points, ...filters } = parseQuery(url, schema);
+	const { grain, points, ...filters } = await parseQuery(url, schema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => segmentMixTrend(db, filters, grain, points));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);

@@ -33,7 +33,7 @@ const COLUMNS = [
  * Every named RFM segment (in evaluation order, 'others' last) with its customers, revenue and ranges.
  */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, metricQuerySchema);
+	const q = await parseQuery(url, metricQuerySchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => segmentSummary(db, q, rfmConfigFromOptions(q)));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);

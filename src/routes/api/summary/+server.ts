@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
  * One row of totals over the customer summary: customers, orders, net revenue, AOV, repeat rate, recency...
  */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, metricQuerySchema);
+	const q = await parseQuery(url, metricQuerySchema);
 	const totals = await customerSummaryTotals(await appDb(), q, rfmConfigFromOptions(q));
 	return rowsResponse(url, [totals as unknown as Record<string, unknown>]);
 };

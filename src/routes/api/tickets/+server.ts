@@ -19,7 +19,7 @@ const COLUMNS = [
 
 /** GET /api/tickets?period=month&from=&to=&channel=&...filters: ticket resolution hours (median, p90), open tickets. */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, periodParamsSchema);
+	const q = await parseQuery(url, periodParamsSchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => ticketPeriods(db, q));
 	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);

@@ -16,7 +16,7 @@ const bodySchema = z.object({
  * (whatever chart led to it) as a segment of their ids. JSON only, so a cross-site form cannot trigger it.
  */
 export const POST: RequestHandler = async ({ url, request }) => {
-	const params = parseQuery(url, customerListSchema);
+	const params = await parseQuery(url, customerListSchema);
 	const body = bodySchema.safeParse(await request.json().catch(() => null));
 	if (!body.success) error(400, 'bad body: expected JSON {"name": "..."}');
 	try {

@@ -4,6 +4,7 @@ import { createReadStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { appDb } from '$lib/server/app-db';
+import { parseId } from '$lib/server/api/bounds';
 import { appUploadsDir } from '$lib/server/app-ingest';
 import { writeRejectedCsv } from '$lib/server/ingest/rejected';
 import type { RequestHandler } from './$types';
@@ -13,8 +14,7 @@ import type { RequestHandler } from './$types';
  * rows may hold personal data: this is an explicit download by the person who asks for it.
  */
 export const GET: RequestHandler = async ({ url }) => {
-	const id = Number(url.searchParams.get('id'));
-	if (!Number.isSafeInteger(id) || id < 1) error(400, 'id must be an ingest id (a whole number)');
+	const id = parseId(url.searchParams.get('id'), 'id (an ingest id)');
 	const dir = await appUploadsDir();
 	mkdirSync(dir, { recursive: true, mode: 0o700 });
 	const file = join(dir, `rejected-${id}-${randomUUID()}.csv`);

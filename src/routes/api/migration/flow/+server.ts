@@ -1,14 +1,15 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { appDb } from '$lib/server/app-db';
+import { calendarDate, checkDates } from '$lib/server/api/bounds';
 import { parseQuery } from '$lib/server/api/respond';
 import { jsonBody, userErrors } from '$lib/server/segments/http';
 import { migrationFlowMembers, saveMigrationFlow } from '$lib/server/segments/migration';
 import type { RequestHandler } from './$types';
 
 const flowQuery = z.object({
-	from: z.string(),
-	to: z.string(),
+	from: calendarDate,
+	to: calendarDate,
 	dimension: z.enum(['rfm_segment', 'lifecycle_stage']).default('rfm_segment'),
 	source: z.string().min(1).max(200),
 	target: z.string().min(1).max(200),
@@ -18,17 +19,18 @@ const flowQuery = z.object({
 
 /** GET /api/migration/flow?from&to&dimension&source&target&limit: the flow's customers, most valuable first. */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, flowQuery);
+	const q = await parseQuery(url, flowQuery);
 	return userErrors(async () => json(await migrationFlowMembers(await appDb(), q, q.limit)));
 };
 
 /** POST /api/migration/flow {from, to, dimension, source, target, name, description?}: saves the flow as a segment. */
 export const POST: RequestHandler = async ({ request }) => {
 	const body = await jsonBody(request);
+	await checkDates(await appDb(), { from: body.from, to: body.to });
 	return userErrors(async () => {
 		const q = flowQuery
 			.omit({ limit: true, format: true })
-			.extend({ name: z.string(), description: z.string().optional() })
+			.extend({ name: z.string().min(1).max(200), description: z.string().max(2000).optional() })
 			.parse(body);
 		const r = await saveMigrationFlow(await appDb(), q);
 		return json({ name: r.segment.name, customers: r.customers });

@@ -23,7 +23,7 @@ const schema = z.object({
  * (mean holdout purchases by calibration repeat purchases), 'cumulative' (repeat purchases by holdout week).
  */
 export const GET: RequestHandler = async ({ url }) => {
-	const q = parseQuery(url, schema);
+	const q = await parseQuery(url, schema);
 	const db = await appDb();
 	const fallback = await defaultSplit(db, q.model);
 	const calibrationEnd = q.calibration_end ?? fallback?.calibrationEnd;

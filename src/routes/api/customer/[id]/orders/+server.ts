@@ -9,7 +9,7 @@ const schema = z.object({ limit: z.coerce.number().int().min(1).max(5000).defaul
 
 /** GET /api/customer/ID/orders?limit=N: orders newest first (purchases and refunds by order); X-Total-Count. */
 export const GET: RequestHandler = async ({ url, params }) => {
-	const { limit } = parseQuery(url, schema);
+	const { limit } = await parseQuery(url, schema);
 	const { orders, total } = await customerOrders(await appDb(), customerIdParam(params.id), limit);
 	const res = rowsResponse(url, orders as unknown as Record<string, unknown>[], [
 		'order_id',

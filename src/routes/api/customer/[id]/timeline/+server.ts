@@ -9,7 +9,7 @@ const schema = z.object({ limit: z.coerce.number().int().min(1).max(5000).defaul
 
 /** GET /api/customer/ID/timeline?limit=N: the newest N interactions; all of them are counted in X-Total-Count. */
 export const GET: RequestHandler = async ({ url, params }) => {
-	const { limit } = parseQuery(url, schema);
+	const { limit } = await parseQuery(url, schema);
 	const { events, total } = await customerTimeline(await appDb(), customerIdParam(params.id), limit);
 	const res = rowsResponse(url, events as unknown as Record<string, unknown>[], [
 		'occurred_at',

@@ -1,0 +1,119 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Database } from '../db';
+
+/**
+ * Bounds on what a request may ask for, shared by every endpoint: a date parameter is a real calendar date within the
+ * data's range plus DATE_MARGIN_DAYS (so `as_of=9999-12-31&period=day` cannot ask for three million days), an id is a
+ * whole number in range (`id=0x1` and `id=99999999999999999999` are refused), and a text is at most MAX_TEXT long.
+ * Everything else is a 400 that says what to send instead.
+ */
+export const DATE_MARGIN_DAYS = 366;
+/** When the database holds no interactions yet. */
+const EMPTY_RANGE = { min: '1990-01-01', max: new Date().toISOString().slice(0, 10) };
+export const MAX_ID = 2 ** 31 - 1;
+export const MAX_TEXT = 2000;
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a real calendar date as YYYY-MM-DD (2024-02-30 and 2025-13-01 are not). */
+export function isCalendarDate(s: string): boolean {
+	if (!DATE_SHAPE.test(s)) return false;
+	const d = new Date(`${s}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '0001-01-01';
+}
+
+/** A real calendar date as YYYY-MM-DD; the range against the data is checked by checkDates. */
+export const calendarDate = z
+	.string()
+	.regex(DATE_SHAPE, 'expected a date as YYYY-MM-DD')
+	.refine(isCalendarDate, 'not a calendar date');
+
+function addDays(iso: string, days: number): string {
+	const d = new Date(`${iso}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + days);
+	return d.toISOString().slice(0, 10);
+}
+
+interface Range {
+	min: string;
+	max: string;
+}
+const ranges = new WeakMap<Database, { at: number; range: Range }>();
+/** The range is read again at most this often (an ingest moves it; a day or two late is within the margin). */
+const RANGE_TTL_MS = 10_000;
+
+/** The dates a request may name: the first and last interaction day, widened by DATE_MARGIN_DAYS each side. */
+export async function allowedDates(db: Database): Promise<Range> {
+	const kept = ranges.get(db);
+	if (kept && Date.now() - kept.at < RANGE_TTL_MS) return kept.range;
+	const [r] = await db.sql<{ lo: string | null; hi: string | null }>(
+		`SELECT strftime(min(occurred_at), '%Y-%m-%d') AS lo, strftime(max(occurred_at), '%Y-%m-%d') AS hi
+		 FROM interactions`
+	);
+	const data = r?.lo && r.hi ? { min: r.lo, max: r.hi } : EMPTY_RANGE;
+	const range = { min: addDays(data.min, -DATE_MARGIN_DAYS), max: addDays(data.max, DATE_MARGIN_DAYS) };
+	ranges.set(db, { at: Date.now(), range });
+	return range;
+}
+
+/** Why a value is not an allowed date, or null when it is one. */
+export function dateProblem(name: string, value: string, range: Range): string | null {
+	if (!isCalendarDate(value)) return `${name}: ${value} is not a calendar date (expected YYYY-MM-DD)`;
+	if (value < range.min || value > range.max)
+		return (
+			`${name}: ${value} is outside the data's dates plus ${DATE_MARGIN_DAYS} days ` +
+			`(send a date from ${range.min} to ${range.max})`
+		);
+	return null;
+}
+
+/**
+ * Checks every value shaped like a date (YYYY-MM-DD, also inside a longer key list) in a request's parameters or
+ * body: a calendar date within allowedDates, else 400 naming the parameter and the range.
+ */
+export async function checkDates(db: Database, values: Record<string, unknown>): Promise<void> {
+	const dated = Object.entries(values).flatMap(([k, v]) =>
+		(Array.isArray(v) ? v : [v])
+			.filter((x): x is string => typeof x === 'string' && /^\d{4}-\d{1,2}-\d{1,2}$/.test(x))
+			.map((x) => [k, x] as const)
+	);
+	if (dated.length === 0) return;
+	const range = await allowedDates(db);
+	const problems = dated.map(([k, v]) => dateProblem(k, v, range)).filter((p) => p !== null);
+	if (problems.length) error(400, `bad parameter: ${problems.join('; ')}`);
+}
+
+/** A positive whole number id written in decimal digits, at most MAX_ID; anything else is a 400. */
+export function parseId(raw: string | null | undefined, what: string): number {
+	if (raw == null || !/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > MAX_ID)
+		error(400, `${what} must be a whole number from 1 to ${MAX_ID} written in digits (got ${describe(raw)})`);
+	return Number(raw);
+}
+
+function describe(raw: string | null | undefined): string {
+	if (raw == null) return 'nothing';
+	return raw.length > 40 ? `${raw.slice(0, 40)}... (${raw.length} characters)` : JSON.stringify(raw);
+}
+
+/** Any query-string value longer than MAX_TEXT is a 400 (no parameter needs more; a long one only costs work). */
+export function checkTextLengths(values: Record<string, string | string[]>): void {
+	for (const [k, v] of Object.entries(values)) {
+		for (const x of Array.isArray(v) ? v : [v]) {
+			if (x.length > MAX_TEXT)
+				error(400, `bad parameter: ${k} is ${x.length} characters; at most ${MAX_TEXT}`);
+		}
+	}
+}
+
+/**
+ * The largest request body: 4 MiB, room for a rule with LIMITS.listItems (100,000) ids of up to 30 characters.
+ * scripts/start.js gives adapter-node the same BODY_SIZE_LIMIT; a larger body is a 413.
+ */
+export const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+
+/** How long one statement of a GET /api/ request may run (CRM_STATEMENT_TIMEOUT_MS, default 10 s) before a 503. */
+export function statementBudgetMs(): number {
+	const ms = Number(process.env.CRM_STATEMENT_TIMEOUT_MS);
+	return Number.isFinite(ms) && ms > 0 ? ms : 10_000;
+}
