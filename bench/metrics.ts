@@ -90,7 +90,11 @@ SELECT customer_id, ntile(5) OVER (ORDER BY last_purchase) AS r, ntile(5) OVER (
 const BARE_RFM_GRID = `
 WITH s AS (${BARE_RFM}) SELECT r, f, count(*) AS customers FROM s GROUP BY ALL`;
 
-export async function openBenchDb(customers: number, path: string, log: (m: string) => void): Promise<Database> {
+export async function openBenchDb(
+	customers: number,
+	path: string,
+	log: (m: string) => void
+): Promise<Database> {
 	const fresh = !existsSync(path);
 	const db = await Database.open({ path, poolSize: 2 });
 	if (fresh) {
