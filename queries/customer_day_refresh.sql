@@ -10,14 +10,18 @@
 --   twice. A purchase row without order_id is an order by itself.
 -- - Refund amounts count as negative whatever their sign in the input; net_revenue = purchases + refunds.
 
+-- The customers to rebuild when $since is given, found once (every statement below reads them).
+CREATE OR REPLACE TEMP TABLE refresh_customers AS
+SELECT DISTINCT customer_id FROM interactions WHERE ingest_id > $since::BIGINT;
+
 DELETE FROM customer_day_channel
-WHERE $since::BIGINT IS NULL OR customer_id IN (SELECT customer_id FROM interactions WHERE ingest_id > $since::BIGINT);
+WHERE $since::BIGINT IS NULL OR customer_id IN (SELECT customer_id FROM refresh_customers);
 
 INSERT INTO customer_day_channel BY NAME
 WITH changed AS (
 	SELECT customer_id, occurred_at, channel, type, order_id, amount, csat
 	FROM interactions
-	WHERE $since::BIGINT IS NULL OR customer_id IN (SELECT customer_id FROM interactions WHERE ingest_id > $since::BIGINT)
+	WHERE $since::BIGINT IS NULL OR customer_id IN (SELECT customer_id FROM refresh_customers)
 ),
 order_starts AS (
 	-- one row per order, on the day and channel of its earliest row
@@ -65,7 +69,7 @@ FROM events
 GROUP BY customer_id, occurred_at::DATE, channel;
 
 DELETE FROM customer_day
-WHERE $since::BIGINT IS NULL OR customer_id IN (SELECT customer_id FROM interactions WHERE ingest_id > $since::BIGINT);
+WHERE $since::BIGINT IS NULL OR customer_id IN (SELECT customer_id FROM refresh_customers);
 
 INSERT INTO customer_day BY NAME
 SELECT
@@ -92,5 +96,7 @@ SELECT
 	arg_min_null(channel, {'t': first_purchase_at, 'c': channel}) FILTER (WHERE first_purchase_at IS NOT NULL)
 		AS first_purchase_channel
 FROM customer_day_channel
-WHERE $since::BIGINT IS NULL OR customer_id IN (SELECT customer_id FROM interactions WHERE ingest_id > $since::BIGINT)
+WHERE $since::BIGINT IS NULL OR customer_id IN (SELECT customer_id FROM refresh_customers)
 GROUP BY customer_id, day;
+
+DROP TABLE temp.refresh_customers;

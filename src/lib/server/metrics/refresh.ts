@@ -10,19 +10,27 @@ interface Through {
 }
 
 /**
- * The ingest id after which customer_day can be brought up to date customer by customer, or null for a rebuild of
- * every customer: its last build used this definition and these settings (the entry is `usable`) and recorded
- * what it took in, and the rows it took in are all still there, unchanged in number (crm demo --replace, for one,
- * deletes them). Rows of later ingests are what is new.
+ * What interactions hold now (recorded as `through`), and the ingest id after which customer_day can be brought up
+ * to date customer by customer, or null for a rebuild of every customer. The part-way update needs: no `full`
+ * request, a last build with this definition and these settings (the entry is `usable`) that recorded what it took
+ * in, and those rows all still there, unchanged in number (crm demo --replace, for one, deletes them). Rows of later
+ * ingests are what is new. One scan of interactions.
  */
-async function incrementalSince(s: Session, state: EntryState): Promise<number | null> {
-	const through = state.params.through as Through | undefined;
-	if (!state.usable || !through || typeof through.ingest_id !== 'number') return null;
-	const [row] = await s.sql<{ n: number }>(
-		'SELECT count(*) AS n FROM interactions WHERE coalesce(ingest_id, 0) <= $k::BIGINT',
-		{ k: through.ingest_id }
+async function intake(
+	s: Session,
+	state: EntryState,
+	full: boolean
+): Promise<{ through: Through; since: number | null }> {
+	const last = state.params.through as Through | undefined;
+	const built = !full && state.usable && typeof last?.ingest_id === 'number' ? last : undefined;
+	const [row] = await s.sql<{ k: number; n: number; kept: number }>(
+		`SELECT coalesce(max(ingest_id), 0) AS k, count(*) AS n,
+			count(*) FILTER (WHERE coalesce(ingest_id, 0) <= $built::BIGINT) AS kept
+		 FROM interactions`,
+		{ built: built?.ingest_id ?? null }
 	);
-	return Number(row?.n) === through.rows ? through.ingest_id : null;
+	const through = { ingest_id: Number(row?.k ?? 0), rows: Number(row?.n ?? 0) };
+	return { through, since: built && Number(row?.kept) === built.rows ? built.ingest_id : null };
 }
 
 /**
@@ -41,10 +49,7 @@ export async function refreshMetrics(
 	return db.transaction(async (s) => {
 		const t0 = performance.now();
 		const state = await buildState(s, 'metrics');
-		const since = options.full ? null : await incrementalSince(s, state);
-		const [taken] = await s.sql<{ k: number; n: number }>(
-			'SELECT coalesce(max(ingest_id), 0) AS k, count(*) AS n FROM interactions'
-		);
+		const { through, since } = await intake(s, state, options.full);
 		for (const statement of loadQuery('customer_day_refresh').split(/;\s*\n/)) {
 			if (statement.replace(/--[^\n]*/g, '').trim()) await s.exec(statement, { since });
 		}
@@ -57,7 +62,6 @@ export async function refreshMetrics(
 			`INSERT INTO customer_summary BY NAME SELECT * FROM (${compute}) ORDER BY customer_id`,
 			computeParams(asOf, {}, rfm, days)
 		);
-		const through: Through = { ingest_id: Number(taken?.k ?? 0), rows: Number(taken?.n ?? 0) };
 		// `incremental`: customer_day was brought up to date for the customers with new rows only (tests read it).
 		const params = {
 			as_of: asOf,
