@@ -1,10 +1,11 @@
+import { isCalendarDate } from '../../lib/server/dates';
 import { UsageError } from '../util';
 import type { TimeUnit } from '../../lib/server/models/summary';
 
 /** Shared option parsing of `crm fit`, `crm predict` and `crm validate`. */
 export function dateOption(name: string, raw: string | undefined): string | undefined {
 	if (raw === undefined) return undefined;
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) {
+	if (!isCalendarDate(raw)) {
 		throw new UsageError(`${name} must be a date like 1997-09-30, got '${raw}'`);
 	}
 	return raw;

@@ -1,4 +1,5 @@
 import { allowedDates, dateProblem } from '$lib/server/api/bounds';
+import { addDays } from '$lib/server/dates';
 import { appDb } from '$lib/server/app-db';
 import { metricsState } from '$lib/server/metrics/summary';
 import {
@@ -8,12 +9,6 @@ import {
 } from '$lib/server/segments/migration';
 import type { PageServerLoad } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
-
-function shift(iso: string, days: number): string {
-	const d = new Date(`${iso}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + days);
-	return d.toISOString().slice(0, 10);
-}
 
 /**
  * /migration?from=&to=&dimension=: flows between segments at two as-of dates. Defaults: the latest as-of date and
@@ -27,7 +22,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const latest = (await metricsState(db)).as_of ?? new Date().toISOString().slice(0, 10);
 	const dimensionRaw = url.searchParams.get('dimension');
 	const input = {
-		from: url.searchParams.get('from') ?? shift(latest, -180),
+		from: url.searchParams.get('from') ?? addDays(latest, -180),
 		to: url.searchParams.get('to') ?? latest,
 		dimension: (MIGRATION_DIMENSIONS as readonly string[]).includes(dimensionRaw ?? '')
 			? dimensionRaw!

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { z } from 'zod';
 import type { Database } from '../db';
+import { addDays, isCalendarDate } from '../dates';
 
 /**
  * Bounds on what a request may ask for, shared by every endpoint: a date parameter is a real calendar date within the
@@ -9,31 +9,10 @@ import type { Database } from '../db';
  * Everything else is a 400 that says what to send instead.
  */
 export const DATE_MARGIN_DAYS = 366;
-/** When the database holds no interactions yet. */
-const EMPTY_RANGE = { min: '1990-01-01', max: new Date().toISOString().slice(0, 10) };
+/** The first day allowed when the database holds no interactions yet (the last is today). */
+const EMPTY_FROM = '1990-01-01';
 export const MAX_ID = 2 ** 31 - 1;
 export const MAX_TEXT = 2000;
-
-const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for a real calendar date as YYYY-MM-DD (2024-02-30 and 2025-13-01 are not). */
-export function isCalendarDate(s: string): boolean {
-	if (!DATE_SHAPE.test(s)) return false;
-	const d = new Date(`${s}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '0001-01-01';
-}
-
-/** A real calendar date as YYYY-MM-DD; the range against the data is checked by checkDates. */
-export const calendarDate = z
-	.string()
-	.regex(DATE_SHAPE, 'expected a date as YYYY-MM-DD')
-	.refine(isCalendarDate, 'not a calendar date');
-
-function addDays(iso: string, days: number): string {
-	const d = new Date(`${iso}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + days);
-	return d.toISOString().slice(0, 10);
-}
 
 interface Range {
 	min: string;
@@ -51,7 +30,10 @@ export async function allowedDates(db: Database): Promise<Range> {
 		`SELECT strftime(min(occurred_at), '%Y-%m-%d') AS lo, strftime(max(occurred_at), '%Y-%m-%d') AS hi
 		 FROM interactions`
 	);
-	const data = r?.lo && r.hi ? { min: r.lo, max: r.hi } : EMPTY_RANGE;
+	const data =
+		r?.lo && r.hi
+			? { min: r.lo, max: r.hi }
+			: { min: EMPTY_FROM, max: new Date().toISOString().slice(0, 10) };
 	const range = { min: addDays(data.min, -DATE_MARGIN_DAYS), max: addDays(data.max, DATE_MARGIN_DAYS) };
 	ranges.set(db, { at: Date.now(), range });
 	return range;

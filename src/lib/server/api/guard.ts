@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { appDb } from '../app-db';
-import { budgetExceeded, DatabaseInUseError, withStatementBudget } from '../db';
+import { budgetExceeded, DatabaseInUseError, StatementTimeoutError, withStatementBudget } from '../db';
 import { BODY_LIMIT_BYTES, statementBudgetMs } from './bounds';
 
 /** Seconds a client should wait before asking again when the database is busy. */
@@ -38,11 +38,7 @@ export async function guardApiRequest(
 	const ms = statementBudgetMs();
 	return withStatementBudget(ms, async () => {
 		const response = await respond();
-		if (response.status === 500 && budgetExceeded())
-			return busy(
-				`the request took longer than ${ms / 1000} s and was stopped: ask for fewer periods, ` +
-					'a shorter date range or a smaller page'
-			);
+		if (response.status === 500 && budgetExceeded()) return busy(new StatementTimeoutError(ms).message);
 		return response;
 	});
 }

@@ -1,3 +1,5 @@
+import { isCalendarDate } from '../dates';
+
 /**
  * Time in the demo. All times are business-local wall-clock seconds since the first day of the period at
  * 00:00 (Date's UTC functions are used as a plain calendar; Vietnam has no daylight saving time).
@@ -57,7 +59,7 @@ const SPECIAL_DAYS: Record<string, number> = {
 
 /** Parses YYYY-MM-DD to whole days since 1970-01-01, or throws with what was wrong. */
 export function parseDay(text: string, what: string): number {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+	if (!isCalendarDate(text)) {
 		throw new Error(`${what} must be a date like 2023-01-01, got '${text}'`);
 	}
 	return Date.parse(`${text}T00:00:00Z`) / DAY_MS;

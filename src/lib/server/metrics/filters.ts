@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { calendarDate } from '../api/bounds';
+import { calendarDate } from '../dates';
 
 /**
  * The filters every metric accepts. They reach SQL only as bound named parameters ($from, $to, $as_of, $region,
  * $channel, $acquisition_channel, $segment, $lifecycle); a NULL parameter means "no filter". Each query uses the
  * names it needs (Session passes only the names a statement contains).
  */
-/** A real calendar date as YYYY-MM-DD (2025-02-30 is a 400); its range is checked by api/bounds.ts. */
-const isoDate = calendarDate;
 const label = z.string().trim().min(1).max(200);
 
 export const LIFECYCLE_STAGES = ['new', 'active', 'at_risk', 'churned', 'reactivated'] as const;
@@ -15,9 +13,9 @@ export const GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 export type Grain = (typeof GRAINS)[number];
 
 export const filtersSchema = z.object({
-	from: isoDate.optional(),
-	to: isoDate.optional(),
-	as_of: isoDate.optional(),
+	from: calendarDate.optional(),
+	to: calendarDate.optional(),
+	as_of: calendarDate.optional(),
 	region: label.optional(),
 	channel: label.optional(),
 	acquisition_channel: label.optional(),

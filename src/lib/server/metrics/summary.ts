@@ -1,3 +1,4 @@
+import { addDays } from '../dates';
 import { z } from 'zod';
 import type { Database, Params, Session } from '../db';
 import { getSetting, loadQuery } from '../db';
@@ -111,18 +112,6 @@ export function computeParams(
 	return out;
 }
 
-/** 'YYYY-MM-DD' that names a real day (2025-02-30 does not). */
-export function isCalendarDate(s: string): boolean {
-	const d = new Date(`${s}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-function nextDay(isoDate: string): string {
-	const d = new Date(`${isoDate}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + 1);
-	return d.toISOString().slice(0, 10);
-}
-
 export interface SummaryContext {
 	/** The as-of date the answer is for. */
 	asOf: string;
@@ -145,7 +134,7 @@ export async function summaryContext(
 	const inactivity = await inactivityDays(db);
 	const scoring = rfm ?? (state.current && state.rfm_config ? state.rfm_config : await defaultRfmConfig(db));
 	const materialisedAsOf = state.current && state.as_of ? state.as_of : await latestAsOf(db);
-	const asOf = filters.as_of ?? (filters.to ? nextDay(filters.to) : materialisedAsOf);
+	const asOf = filters.as_of ?? (filters.to ? addDays(filters.to, 1) : materialisedAsOf);
 	const onTheFly =
 		!state.current ||
 		asOf !== state.as_of ||
@@ -269,12 +258,7 @@ export function rfmConfigFromOptions(o: RfmOptions): RfmConfig | undefined {
 
 /** Filters plus scoring options, checked together: a bad combination fails validation (a 400 in the API). */
 export const metricQuerySchema = filtersSchema.extend(rfmOptionsSchema.shape).superRefine((q, ctx) => {
-	for (const key of ['from', 'to', 'as_of'] as const) {
-		const v = q[key];
-		if (v !== undefined && !isCalendarDate(v)) {
-			ctx.addIssue({ code: 'custom', path: [key], message: `'${v}' is not a calendar date (YYYY-MM-DD)` });
-		}
-	}
+	// from, to and as_of are calendar dates already (filtersSchema)
 	if (q.from && q.to && q.from > q.to)
 		ctx.addIssue({ code: 'custom', path: ['from'], message: 'from is after to' });
 	try {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate } from '../api/bounds';
+import { calendarDate } from '../dates';
 import type { Database } from '../db';
 import { loadQuery } from '../db';
 import { summaryContext } from '../metrics/summary';
@@ -11,13 +11,12 @@ import { saveSegment, type SavedSegment } from './saved';
  * (summaryContext + queries/customer_summary_compute.sql, or the materialised table when it matches), joined per
  * customer. No RFM logic lives here.
  */
-const isoDate = calendarDate;
 export const MIGRATION_DIMENSIONS = ['rfm_segment', 'lifecycle_stage'] as const;
 
 export const migrationParamsSchema = z
 	.object({
-		from: isoDate,
-		to: isoDate,
+		from: calendarDate,
+		to: calendarDate,
 		dimension: z.enum(MIGRATION_DIMENSIONS).default('rfm_segment')
 	})
 	.refine((p) => p.from < p.to, { message: "'from' must be an earlier date than 'to'", path: ['from'] });

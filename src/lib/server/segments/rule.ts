@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../dates';
 import { FIELDS, fieldByKey, type FieldType } from './fields';
 
 /**
@@ -86,13 +87,7 @@ export class RuleError extends Error {
 	}
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-function validDate(v: unknown): v is string {
-	if (typeof v !== 'string' || !isoDate.test(v)) return false;
-	const d = new Date(`${v}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
+const validDate = (v: unknown): v is string => typeof v === 'string' && isCalendarDate(v);
 
 const shortString = (v: unknown): v is string => typeof v === 'string' && v.length <= LIMITS.stringLength;
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

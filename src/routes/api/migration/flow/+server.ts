@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { appDb } from '$lib/server/app-db';
-import { calendarDate, checkDates } from '$lib/server/api/bounds';
+import { checkDates, MAX_TEXT } from '$lib/server/api/bounds';
+import { calendarDate } from '$lib/server/dates';
 import { parseQuery } from '$lib/server/api/respond';
 import { jsonBody, userErrors } from '$lib/server/segments/http';
 import { migrationFlowMembers, saveMigrationFlow } from '$lib/server/segments/migration';
@@ -30,7 +31,7 @@ export const POST: RequestHandler = async ({ request }) => {
 	return userErrors(async () => {
 		const q = flowQuery
 			.omit({ limit: true, format: true })
-			.extend({ name: z.string().min(1).max(200), description: z.string().max(2000).optional() })
+			.extend({ name: z.string().min(1).max(200), description: z.string().max(MAX_TEXT).optional() })
 			.parse(body);
 		const r = await saveMigrationFlow(await appDb(), q);
 		return json({ name: r.segment.name, customers: r.customers });

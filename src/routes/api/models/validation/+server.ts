@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { appDb } from '$lib/server/app-db';
+import { calendarDate } from '$lib/server/dates';
 import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import {
 	cachedValidation,
@@ -10,11 +11,10 @@ import {
 } from '$lib/server/customers/model-validation';
 import type { RequestHandler } from './$types';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const schema = z.object({
 	model: z.enum(['bgnbd', 'pareto-nbd']).default('bgnbd'),
-	calibration_end: isoDate.optional(),
-	holdout_end: isoDate.optional()
+	calibration_end: calendarDate.optional(),
+	holdout_end: calendarDate.optional()
 });
 
 /**
