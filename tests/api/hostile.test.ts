@@ -1,12 +1,10 @@
 import { isHttpError, isRedirect } from '@sveltejs/kit';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardApiRequest } from '../../src/lib/server/api/guard';
 import { appDb } from '../../src/lib/server/app-db';
-import { generateDemo } from '../../src/lib/server/demo';
-import { refreshDerived } from '../../src/lib/server/pipeline';
-import { tempDb } from '../helpers/db';
+import { demoAppDb } from '../helpers/db';
 
 /**
  * Hostile requests to every endpoint, generated from the route list (src/routes/api/**\/+server.ts): far dates,
@@ -74,15 +72,10 @@ async function send(
 }
 
 describe('hostile requests to every /api endpoint (demo, 800 customers)', () => {
-	let path: string;
+	let served: Awaited<ReturnType<typeof demoAppDb>>;
 	const routes: Route[] = [];
 	beforeAll(async () => {
-		const t = await tempDb();
-		await generateDemo(t.db, { customers: 800, seed: 5 });
-		await refreshDerived(t.db);
-		t.db.close();
-		path = t.path;
-		process.env.CRM_DB = path;
+		served = await demoAppDb(800);
 		await appDb();
 		for (const file of routeFiles(API)) {
 			const rel = relative(API, join(file, '..')).split('\\').join('/');
@@ -91,11 +84,7 @@ describe('hostile requests to every /api endpoint (demo, 800 customers)', () => 
 			routes.push({ path: rel, handlers: { GET: mod.GET, POST: mod.POST } });
 		}
 	}, 180_000);
-	afterAll(async () => {
-		(await appDb()).close();
-		rmSync(path, { force: true });
-		rmSync(`${path}.wal`, { force: true });
-	});
+	afterAll(() => served?.release());
 
 	it('finds the endpoints', () => {
 		expect(routes.length).toBeGreaterThan(25);

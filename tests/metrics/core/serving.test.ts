@@ -2,10 +2,9 @@ import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appDb } from '../../../src/lib/server/app-db';
 import { refreshMetrics } from '../../../src/lib/server/metrics';
 import { crm } from '../../helpers/cli';
-import { tempDb, tmpRoot } from '../../helpers/db';
+import { appDbFrom, tmpRoot } from '../../helpers/db';
 import { loadCustomers, loadInteractions } from './fixtures';
 import { HAND_CUSTOMERS, HAND_INTERACTIONS } from './hand-fixture';
 
@@ -20,23 +19,19 @@ const arrowRows = async (res: Response) =>
 		.map((r) => r.toJSON() as Record<string, unknown>);
 
 describe('metrics core API endpoints and CLI (hand fixture)', () => {
-	let path: string;
+	let served: Awaited<ReturnType<typeof appDbFrom>>;
 	let cliPath: string; // a copy: the CLI cannot open the file the API's appDb() holds
 	beforeAll(async () => {
-		const t = await tempDb();
-		await loadCustomers(t.db, HAND_CUSTOMERS);
-		await loadInteractions(t.db, HAND_INTERACTIONS);
-		await refreshMetrics(t.db);
-		t.db.close();
-		path = t.path;
-		cliPath = `${path}.cli.duckdb`;
-		copyFileSync(path, cliPath);
-		process.env.CRM_DB = path;
+		served = await appDbFrom(async (db) => {
+			await loadCustomers(db, HAND_CUSTOMERS);
+			await loadInteractions(db, HAND_INTERACTIONS);
+			await refreshMetrics(db);
+		});
+		cliPath = `${served.path}.cli.duckdb`;
+		copyFileSync(served.path, cliPath);
 	});
 	afterAll(async () => {
-		(await appDb()).close();
-		rmSync(path, { force: true });
-		rmSync(`${path}.wal`, { force: true });
+		await served?.release();
 		rmSync(cliPath, { force: true });
 		rmSync(`${cliPath}.wal`, { force: true });
 	});

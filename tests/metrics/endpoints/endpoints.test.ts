@@ -1,8 +1,6 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDb } from '../../../src/lib/server/app-db';
 import type { Database } from '../../../src/lib/server/db';
-import { generateDemo } from '../../../src/lib/server/demo';
 import {
 	clvSummary,
 	dimensionValues,
@@ -11,8 +9,7 @@ import {
 	segmentSummary,
 	type DistributionBin
 } from '../../../src/lib/server/metrics';
-import { refreshDerived } from '../../../src/lib/server/pipeline';
-import { tempDb } from '../../helpers/db';
+import { demoAppDb, tempDb } from '../../helpers/db';
 
 type Handler = (e: { url: URL }) => Promise<Response>;
 const call = async (name: string, query: string) => {
@@ -26,25 +23,16 @@ const LATEST = `(SELECT * FROM predictions WHERE model = 'bgnbd' AND fit_id =
 
 describe('dashboard endpoints: lifecycle-stages, distributions, clv-summary, dimensions, segments (demo, 800)', () => {
 	let db: Database;
-	let path: string;
+	let served: Awaited<ReturnType<typeof demoAppDb>>;
 	let buyers: number;
 	beforeAll(async () => {
-		const t = await tempDb();
-		await generateDemo(t.db, { customers: 800, seed: 5 });
-		await refreshDerived(t.db);
-		t.db.close();
-		path = t.path;
-		process.env.CRM_DB = path;
+		served = await demoAppDb(800);
 		db = await appDb();
 		buyers = (
 			await db.sql<{ n: number }>('SELECT count(*)::INTEGER AS n FROM customer_summary WHERE orders > 0')
 		)[0]!.n;
 	}, 120_000);
-	afterAll(async () => {
-		(await appDb()).close();
-		rmSync(path, { force: true });
-		rmSync(`${path}.wal`, { force: true });
-	});
+	afterAll(() => served?.release());
 
 	it('lifecycle stages: counts sum to the buyers, shares to 1, revenue per stage as in customer_summary', async () => {
 		const { rows } = await lifecycleCustomerCounts(db);

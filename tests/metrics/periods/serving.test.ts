@@ -1,9 +1,8 @@
 import { rmSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appDb } from '../../../src/lib/server/app-db';
 import { crm } from '../../helpers/cli';
-import { tempDb } from '../../helpers/db';
+import { appDbFrom, tempDb } from '../../helpers/db';
 import { KPI_CUSTOMERS, KPI_EVENTS } from './data';
 import { loadFixture } from './fixture';
 
@@ -14,19 +13,11 @@ const call = async (name: string, query: string) =>
 	(await route(name))({ url: new URL(`http://x/api/${name}?${query}`) });
 
 describe('API endpoints and CLI over the KPI fixture', () => {
-	let path: string;
+	let served: Awaited<ReturnType<typeof appDbFrom>>;
 	beforeAll(async () => {
-		const t = await tempDb();
-		await loadFixture(t.db, KPI_EVENTS, KPI_CUSTOMERS);
-		t.db.close();
-		path = t.path;
-		process.env.CRM_DB = path;
+		served = await appDbFrom((db) => loadFixture(db, KPI_EVENTS, KPI_CUSTOMERS));
 	});
-	afterAll(async () => {
-		(await appDb()).close();
-		rmSync(path, { force: true });
-		rmSync(`${path}.wal`, { force: true });
-	});
+	afterAll(() => served?.release());
 
 	it('GET /api/kpis returns an Arrow IPC stream by default and JSON with ?format=json', async () => {
 		const res = await call('kpis', 'period=month&from=2024-02-01&to=2024-02-29');
