@@ -41,3 +41,14 @@ export function markEvents(on: {
 		}
 	};
 }
+
+/**
+ * The attributes that make a mark a button (`<rect {...asButton(!!onselect, label)}>`): focusable, announced with
+ * its label, and picked up by markEvents' click and keys; none when the marks are not buttons.
+ */
+export function asButton(
+	clickable: boolean,
+	label: () => string
+): { role?: 'button'; tabindex?: number; 'aria-label'?: string } {
+	return clickable ? { role: 'button', tabindex: 0, 'aria-label': label() } : {};
+}
