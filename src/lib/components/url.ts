@@ -52,16 +52,6 @@ export function filterSearch(url: URL): string {
 	return s ? `?${s}` : '';
 }
 
-/** The global filters as an object (absent ones omitted), for API requests. */
-export function filterParams(url: URL): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const key of FILTER_KEYS) {
-		const v = url.searchParams.get(key);
-		if (v) out[key] = v;
-	}
-	return out;
-}
-
 /** The choices the filter bar offers (from the API; free text inputs when a list is empty). */
 export interface FilterOptions {
 	regions: string[];
