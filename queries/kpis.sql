@@ -8,7 +8,9 @@
 --   before the as-of date), active_customers, new_customers, returning_customers, reactivated_customers,
 --   churned_customers, active_at_start, churn_rate, retention_rate, repeat_purchase_rate, revenue,
 --   revenue_existing, aov, orders, orders_per_customer, net_revenue_retention, historic_clv.
---   Rates are 0..1 or NULL when the denominator is 0. Definitions: docs/METRICS.md "KPIs per period".
+--   Rates are 0..1 or NULL when the denominator is 0. churned_customers and churn_rate are NULL (unknown, not 0) in
+--   periods that end before a churn can first be seen: the data's first purchase day + $inactivity_days + 1.
+--   Definitions: docs/METRICS.md "KPIs per period".
 WITH per AS (
 	SELECT period,
 		sum(active_customers)::BIGINT AS active_customers,
@@ -32,6 +34,11 @@ step AS (
 	SELECT CASE $grain::VARCHAR
 		WHEN 'day' THEN INTERVAL 1 DAY WHEN 'week' THEN INTERVAL 7 DAY WHEN 'month' THEN INTERVAL 1 MONTH
 		WHEN 'quarter' THEN INTERVAL 3 MONTH ELSE INTERVAL 1 YEAR END AS step
+),
+observable AS (
+	-- the first day a churn event can happen: the data's first purchase day + window + 1
+	SELECT (min(first_purchase_at)::DATE + $inactivity_days::INTEGER + 1)::DATE AS first_churn_day
+	FROM customer_summary
 ),
 periods AS (
 	SELECT p::DATE AS period, (p + step)::DATE - 1 AS period_end
@@ -73,9 +80,9 @@ SELECT strftime(period, '%Y-%m-%d') AS period,
 	new_customers,
 	active_customers - new_customers AS returning_customers,
 	reactivated_customers,
-	churned_customers,
+	CASE WHEN period_end >= o.first_churn_day THEN churned_customers END AS churned_customers,
 	active_at_start::BIGINT AS active_at_start,
-	churned_from_start / nullif(active_at_start, 0) AS churn_rate,
+	CASE WHEN period_end >= o.first_churn_day THEN churned_from_start / nullif(active_at_start, 0) END AS churn_rate,
 	retained_customers / nullif(prev_active_customers, 0) AS retention_rate,
 	repeat_customers / nullif(active_customers, 0) AS repeat_purchase_rate,
 	revenue,
@@ -85,5 +92,5 @@ SELECT strftime(period, '%Y-%m-%d') AS period,
 	orders / nullif(active_customers, 0) AS orders_per_customer,
 	revenue_from_prev_active / nullif(prev_revenue_of_active, 0) AS net_revenue_retention,
 	cumulative_revenue / nullif(cumulative_customers, 0) AS historic_clv
-FROM dense
+FROM dense, observable o
 ORDER BY period

@@ -25,6 +25,14 @@ describe('formatters', () => {
 		expect(en.change(0)).toBe('0.0%');
 	});
 
+	it('formats a change of a rate in percentage points: 23.2% -> 26.3% is +3.1 pp, not +13.4%', () => {
+		expect(en.points(0.263 - 0.232)).toBe('+3.1 pp');
+		expect(vi.points(0.263 - 0.232)).toBe('+3,1 điểm %');
+		expect(en.points(-0.005)).toBe('−0.5 pp');
+		expect(en.points(0)).toBe('0.0 pp');
+		expect(en.points(null)).toBe('–');
+	});
+
 	it('shows a dash for missing values instead of NaN', () => {
 		for (const f of [en, vi]) {
 			expect(f.currency(null)).toBe('–');

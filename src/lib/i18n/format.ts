@@ -23,6 +23,8 @@ export interface Formatters {
 	percent(share: number | null | undefined, digits?: number): string;
 	/** a relative change 0..1 with a sign: +3.2% / −1.0% */
 	change(share: number | null | undefined, digits?: number): string;
+	/** a change of a rate in percentage points, with a sign: 0.031 -> +3.1 pp / +3,1 điểm % */
+	points(diff: number | null | undefined, digits?: number): string;
 	/** VND: ₫1,234,567 / 1.234.567 ₫ */
 	currency(n: number | null | undefined): string;
 	/** short numbers for axes and cards: 1.2M / 1,2 tr */
@@ -60,32 +62,30 @@ export function formatters(lang: Lang): Formatters {
 	const hit = cache.get(lang);
 	if (hit) return hit;
 	const locale = LOCALES[lang];
-	const numberFormats = new Map<number, Intl.NumberFormat>();
-	const num = (digits: number) => {
-		let f = numberFormats.get(digits);
+	// number formats by their options, each made on first use and kept
+	const numberFormats = new Map<string, Intl.NumberFormat>();
+	const intl = (key: string, options: Intl.NumberFormatOptions) => {
+		let f = numberFormats.get(key);
 		if (!f) {
-			f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
-			numberFormats.set(digits, f);
+			f = new Intl.NumberFormat(locale, options);
+			numberFormats.set(key, f);
 		}
 		return f;
 	};
-	const pct = (digits: number, sign: boolean) =>
-		new Intl.NumberFormat(locale, {
+	const num = (digits: number) => intl(`n${digits}`, { maximumFractionDigits: digits });
+	const pctFmt = (digits: number, sign: boolean) =>
+		intl(`p${digits}${sign}`, {
 			style: 'percent',
 			minimumFractionDigits: digits,
 			maximumFractionDigits: digits,
 			signDisplay: sign ? 'exceptZero' : 'auto'
 		});
-	const pctCache = new Map<string, Intl.NumberFormat>();
-	const pctFmt = (digits: number, sign: boolean) => {
-		const key = `${digits}:${sign}`;
-		let f = pctCache.get(key);
-		if (!f) {
-			f = pct(digits, sign);
-			pctCache.set(key, f);
-		}
-		return f;
-	};
+	const signed = (digits: number) =>
+		intl(`s${digits}`, {
+			minimumFractionDigits: digits,
+			maximumFractionDigits: digits,
+			signDisplay: 'exceptZero'
+		});
 	// each made on first use: building an Intl format costs about a millisecond or more the first time in a page
 	const money = once(
 		() => new Intl.NumberFormat(locale, { style: 'currency', currency: 'VND', maximumFractionDigits: 0 })
@@ -126,6 +126,12 @@ export function formatters(lang: Lang): Formatters {
 		integer: (n) => (finite(n) ? num(0).format(Math.round(n)) : DASH),
 		percent: (s, digits = 1) => (finite(s) ? pctFmt(digits, false).format(s) : DASH),
 		change: (s, digits = 1) => (finite(s) ? pctFmt(digits, true).format(s).replace('-', '−') : DASH),
+		points: (d, digits = 1) =>
+			finite(d)
+				? `${signed(digits)
+						.format(d * 100)
+						.replace('-', '−')}${lang === 'vi' ? ' điểm %' : ' pp'}`
+				: DASH,
 		currency: (n) => (finite(n) ? money().format(n) : DASH),
 		compact: (n) => (finite(n) ? compactNum().format(n) : DASH),
 		compactCurrency: (n) => (finite(n) ? compactMoney().format(n) : DASH),

@@ -85,7 +85,8 @@ export interface NaiveKpi {
 	new_customers: number;
 	returning_customers: number;
 	reactivated_customers: number;
-	churned_customers: number;
+	/** null in a period that ends before a churn can first be seen (first purchase day + w + 1) */
+	churned_customers: number | null;
 	active_at_start: number;
 	churn_rate: number | null;
 	retention_rate: number | null;
@@ -110,6 +111,8 @@ export function naiveKpis(events: Ev[], grain: NaiveGrain, asOf: string, w: numb
 	let prevActive: Set<string> | undefined;
 	let prevRevenueOf = new Map<string, number>();
 	let cumulativeRevenue = 0;
+	const firstPurchase = [...customers.values()].flatMap((c) => c.purchaseDays).sort()[0];
+	const firstChurnDay = firstPurchase === undefined ? undefined : addDays(firstPurchase, w + 1);
 	for (let p = periodOf(moneyDays.sort()[0]!, grain); p <= last; p = nextPeriod(p, grain)) {
 		const end = addDays(nextPeriod(p, grain), -1);
 		const inP = (d: string) => d >= p && d <= end;
@@ -156,6 +159,7 @@ export function naiveKpis(events: Ev[], grain: NaiveGrain, asOf: string, w: numb
 			if (fromStart) churnedFromStart++;
 		}
 		cumulativeRevenue += revenue;
+		const observable = firstChurnDay !== undefined && end >= firstChurnDay;
 		let retained = 0,
 			nrrNum = 0,
 			nrrDen = 0;
@@ -173,9 +177,9 @@ export function naiveKpis(events: Ev[], grain: NaiveGrain, asOf: string, w: numb
 			new_customers: nNew,
 			returning_customers: active.size - nNew,
 			reactivated_customers: reactivated,
-			churned_customers: churned,
+			churned_customers: observable ? churned : null,
 			active_at_start: atStart,
-			churn_rate: ratio(churnedFromStart, atStart),
+			churn_rate: observable ? ratio(churnedFromStart, atStart) : null,
 			retention_rate: prevActive ? ratio(retained, prevActive.size) : null,
 			repeat_purchase_rate: ratio(repeat, active.size),
 			revenue,

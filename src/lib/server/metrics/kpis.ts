@@ -61,7 +61,13 @@ export function inRange(start: string, end: string, f: Filters): boolean {
 export async function kpiPeriods(db: Database, grain: Grain, filters: Filters = {}): Promise<KpiPeriod[]> {
 	return withPeriodTables(db, filters.as_of, grain, (s, ctx) =>
 		withRollup(s, ctx, 'kpi_rollup', grain, filters, (r, text) =>
-			s.sql<KpiPeriod>(text('kpis'), { ...filterParams(filters), ...r, as_of: ctx.asOf, grain })
+			s.sql<KpiPeriod>(text('kpis'), {
+				...filterParams(filters),
+				...r,
+				as_of: ctx.asOf,
+				inactivity_days: ctx.inactivityDays,
+				grain
+			})
 		)
 	);
 }
