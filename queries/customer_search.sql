@@ -42,14 +42,15 @@ journey AS (
 	WHERE $funnel_step::VARCHAR IS NOT NULL
 		AND ($from::DATE IS NULL OR first_interaction_day >= $from::DATE)
 		AND ($to::DATE IS NULL OR first_interaction_day <= $to::DATE)
-		AND ($funnel_step::VARCHAR = 'any_interaction'
-			OR first_engaged_day IS NOT NULL AND (
-				$funnel_step::VARCHAR = 'engaged'
-				OR first_purchase_day IS NOT NULL AND (
-					$funnel_step::VARCHAR = 'first_purchase'
-					OR repeat_purchase_day IS NOT NULL AND (
-						$funnel_step::VARCHAR = 'repeat_purchase'
-						OR $funnel_step::VARCHAR = 'loyal' AND coalesce(rfm_segment IN ('champions', 'loyal_customers'), false)))))
+		-- the customers the funnel counts at the step (queries/funnel_journey.sql): a later stage implies the earlier
+		AND CASE $funnel_step::VARCHAR
+			WHEN 'any_interaction' THEN true
+			WHEN 'engaged' THEN first_engaged_day IS NOT NULL OR first_purchase_day IS NOT NULL
+			WHEN 'first_purchase' THEN first_purchase_day IS NOT NULL
+			WHEN 'repeat_purchase' THEN repeat_purchase_day IS NOT NULL
+			WHEN 'loyal' THEN repeat_purchase_day IS NOT NULL
+				AND coalesce(rfm_segment IN ('champions', 'loyal_customers'), false)
+			ELSE false END
 ),
 text_match AS (
 	SELECT c.customer_id

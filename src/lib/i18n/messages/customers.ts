@@ -4,6 +4,7 @@ export const en: Record<string, string> = {
 	'chart.summary.funnel': '{title}: {n} steps. {details}',
 	'chart.summary.calibration': '{title}: {n} points. {details}',
 	'chart.funnel.fromPrevious': '{share} of previous',
+	'chart.funnel.notInData': 'not in your data',
 	'chart.customers': '{n} customers',
 
 	'customers.title': 'Customers',
@@ -62,6 +63,7 @@ export const en: Record<string, string> = {
 	'lifecycle.reactivated': 'Reactivated',
 	'funnel.any_interaction': 'Any interaction',
 	'funnel.engaged': 'Engaged',
+	'funnel.engaged.unobservable': 'no clicks, visits, calls or tickets in the data',
 	'funnel.first_purchase': 'First purchase',
 	'funnel.repeat_purchase': 'Repeat purchase',
 	'funnel.loyal': 'Loyal',
@@ -154,6 +156,7 @@ export const vi: Record<string, string> = {
 	'chart.summary.funnel': '{title}: {n} bước. {details}',
 	'chart.summary.calibration': '{title}: {n} điểm. {details}',
 	'chart.funnel.fromPrevious': '{share} so với bước trước',
+	'chart.funnel.notInData': 'không có trong dữ liệu',
 	'chart.customers': '{n} khách hàng',
 
 	'customers.title': 'Khách hàng',
@@ -213,6 +216,7 @@ export const vi: Record<string, string> = {
 	'lifecycle.reactivated': 'Quay lại',
 	'funnel.any_interaction': 'Có tương tác',
 	'funnel.engaged': 'Có tham gia',
+	'funnel.engaged.unobservable': 'dữ liệu không có lượt nhấp, truy cập, cuộc gọi hay yêu cầu hỗ trợ',
 	'funnel.first_purchase': 'Mua lần đầu',
 	'funnel.repeat_purchase': 'Mua lại',
 	'funnel.loyal': 'Trung thành',

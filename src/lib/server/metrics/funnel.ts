@@ -13,10 +13,14 @@ export const FUNNEL_STAGES = [
 export interface FunnelStage {
 	step: number;
 	stage: (typeof FUNNEL_STAGES)[number];
-	customers: number;
-	customers_nested: number;
+	/** null when the data cannot show the stage (observable false) */
+	customers: number | null;
+	/** reached the stage or a later one; null when the data cannot show the stage */
+	customers_nested: number | null;
 	share_of_start: number | null;
 	conversion: number | null;
+	/** whether the data can show the stage at all (engaged: any email click, web visit, call or ticket) */
+	observable: boolean;
 }
 
 /** The journey funnel over customers first seen in from/to (queries/funnel_journey.sql). */
