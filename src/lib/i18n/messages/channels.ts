@@ -21,7 +21,7 @@ export const en: Record<string, string> = {
 	'channels.hours': '{n} h',
 	'channels.funnel': 'Customer journey',
 	'channels.funnelSubtitle':
-		'Customers first seen in the date range who reached each step and every step before it. Click a step to list its customers.'
+		'Customers first seen in the date range who reached each step or a later one (a purchase counts as engaged). Click a step to list its customers.'
 };
 
 export const vi: Record<string, string> = {
@@ -46,5 +46,5 @@ export const vi: Record<string, string> = {
 	'channels.hours': '{n} giờ',
 	'channels.funnel': 'Hành trình khách hàng',
 	'channels.funnelSubtitle':
-		'Khách hàng xuất hiện lần đầu trong khoảng thời gian đã chọn, đạt tới từng bước và mọi bước trước đó. Nhấp vào một bước để xem danh sách khách hàng.'
+		'Khách hàng xuất hiện lần đầu trong khoảng thời gian đã chọn, đạt tới từng bước hoặc một bước sau đó (đã mua hàng được tính là có tham gia). Nhấp vào một bước để xem danh sách khách hàng.'
 };
