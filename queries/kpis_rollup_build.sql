@@ -54,7 +54,9 @@ by_filter AS (
 		(grain, period, rfm_segment), (grain, period, lifecycle_stage))
 ),
 by_channel AS (
-	-- with $all_dims, dim 'channel': a customer's rows count once in each channel they used
+	-- with $all_dims, dim 'channel': a customer's rows count once in each channel they used. The measures are the
+	-- same as above, written again: the channel rows in the same GROUPING SETS (a union of base and channel rows)
+	-- measured 2.4x slower, since every set then groups the channel rows too.
 	SELECT grain, period, 'channel' AS dim, cc.channel AS dim_value,
 		count_if(active)::BIGINT AS active_customers,
 		count_if(active AND is_new)::BIGINT AS new_customers,

@@ -9,12 +9,13 @@ describe('chart shell geometry (src/lib/charts/frame.ts)', () => {
 		expect(plotArea(40, 20, { top: 12, right: 16, bottom: 30, left: 52 })).toEqual({ w: 10, h: 10 });
 	});
 
-	it('nearest picks the closest position, the first of a tie, 0 when there are none', () => {
+	it('nearest picks the closest position, the first of a tie, null when there are none', () => {
 		expect(nearest([0, 50, 100, 150], 112)).toBe(2);
 		expect(nearest([0, 50, 100, 150], 75)).toBe(1);
 		expect(nearest([0, 50, 100, 150], -40)).toBe(0);
 		expect(nearest([0, 50, 100, 150], 999)).toBe(3);
-		expect(nearest([], 10)).toBe(0);
+		expect(nearest([], 10)).toBeNull();
+		expect(nearest([10, 30], 20)).toBe(0);
 	});
 
 	it('ticksAlong places about one tick per spacing at the scale position with its label', () => {

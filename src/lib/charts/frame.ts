@@ -50,9 +50,9 @@ export function plotArea(width: number, height: number, margin: Margin): { w: nu
 	};
 }
 
-/** The index of the position nearest to px (0 when there are none). */
-export function nearest(positions: number[], px: number): number {
-	let best = 0;
+/** The index of the position nearest to px (the first of a tie), null when there are none. */
+export function nearest(positions: number[], px: number): number | null {
+	let best: number | null = null;
 	let bestDist = Infinity;
 	positions.forEach((pos, i) => {
 		const dist = Math.abs(pos - px);

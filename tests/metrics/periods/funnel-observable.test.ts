@@ -44,6 +44,12 @@ describe('journey funnel on orders alone', () => {
 		expect(rows[2]!.conversion).toBe(1);
 		expect(rows[3]!.conversion).toBe(0.5);
 		expect(rows[2]!.share_of_start).toBe(1);
+		// loyal: a loyal segment and a repeat purchase, i.e. of a and b those scored champions or loyal customers
+		const loyal = await orders.db.sql<{ n: number }>(
+			`SELECT count(*)::INTEGER AS n FROM customer_summary
+			 WHERE customer_id IN ('a', 'b') AND rfm_segment IN ('champions', 'loyal_customers')`
+		);
+		expect(rows[4]!.customers_nested).toBe(loyal[0]!.n);
 	});
 
 	it('with engagement in the data, a purchase implies the engaged step', async () => {
