@@ -399,4 +399,29 @@ describe('parts the server already keeps are in the server-rendered page', () =>
 			await page.close();
 		}
 	});
+
+	it('every page fits a 390 px phone in English and Vietnamese: nothing scrolls sideways', async () => {
+		const top = await api<ListRow[]>('/api/customers?sort=orders&page_size=1');
+		const pages = ['/', '/segments', '/cohorts', '/customers', `/customers/${top.rows[0]!.customer_id}`];
+		pages.push('/channels', '/models', '/lists', '/migration', '/data');
+		const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		try {
+			for (const lang of ['en', 'vi']) {
+				await phone.addCookies([{ name: 'lang', value: lang, url: app.base }]);
+				const page = await phone.newPage();
+				try {
+					for (const path of pages) {
+						await page.goto(`${app.base}${path}`);
+						await waitUsable(page);
+						const width = await page.evaluate(() => document.documentElement.scrollWidth);
+						expect(width, `${lang} ${path} is ${width} px wide`).toBeLessThanOrEqual(390);
+					}
+				} finally {
+					await page.close();
+				}
+			}
+		} finally {
+			await phone.close();
+		}
+	});
 });
