@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import type { Database } from '../../src/lib/server/db';
-import { setSetting } from '../../src/lib/server/db';
+import { currencySetting, setSetting } from '../../src/lib/server/db';
 import { IngestError, ingestFile } from '../../src/lib/server/ingest';
 import { freshness } from '../../src/lib/server/derived/registry';
 import { tempDb } from '../helpers/db';
@@ -285,6 +285,9 @@ describe('ingestFile (interactions)', () => {
 			{ customer_id: '13085', country: 'United Kingdom' },
 			{ customer_id: '16321', country: 'Australia' }
 		]);
+		// the layout says pounds sterling: the database takes GBP (no person had chosen a currency)
+		expect(r.currency_set).toBe('GBP');
+		expect(await currencySetting(db)).toEqual({ code: 'GBP', source: 'preset' });
 	});
 
 	it('reads CSV, gzip CSV, TSV, Parquet, JSON and NDJSON of the same rows alike', async () => {

@@ -11,6 +11,7 @@ import { registerValidate } from './validate';
 import { registerKpis } from './kpis';
 import { registerCohorts } from './cohorts';
 import { registerRefresh } from './refresh';
+import { registerSettings } from './settings';
 
 /** Every subcommand registers itself here; each lives in its own file and calls src/lib/server. */
 export const commands: ((program: Command) => void)[] = [
@@ -25,5 +26,6 @@ export const commands: ((program: Command) => void)[] = [
 	registerRfm,
 	registerKpis,
 	registerCohorts,
-	registerRefresh
+	registerRefresh,
+	registerSettings
 ];

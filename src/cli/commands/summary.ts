@@ -4,6 +4,8 @@ import {
 	metricQuerySchema,
 	rfmConfigFromOptions
 } from '../../lib/server/metrics/summary';
+import { currencySetting } from '../../lib/server/db';
+import { formatters } from '../../lib/i18n/format';
 import type { MetricQuery } from '../../lib/server/metrics/summary';
 import { printJson, UsageError, withDb } from '../util';
 
@@ -57,7 +59,6 @@ export function metricQueryFrom(opts: Record<string, string | undefined>): Metri
 	return parsed.data;
 }
 
-const money = (n: number | null) => (n === null ? '-' : Math.round(n).toLocaleString('en'));
 const num = (n: number | null, digits = 1) => (n === null ? '-' : n.toFixed(digits));
 const pct = (n: number | null) => (n === null ? '-' : `${(100 * n).toFixed(1)} %`);
 
@@ -74,6 +75,9 @@ export function registerSummary(program: Command): void {
 		await withDb(cmd, async (db) => {
 			const t = await customerSummaryTotals(db, query, rfmConfigFromOptions(query));
 			if (opts.json) return printJson(t);
+			// money in the database's currency, with its own decimals: £426.12, ₫1,234,567
+			const f = formatters('en', (await currencySetting(db)).code);
+			const money = (n: number | null) => (n === null ? '-' : f.currency(n));
 			process.stdout.write(
 				[
 					`as of                     ${t.as_of}`,

@@ -2,7 +2,7 @@ import { getPage, loadRows, settle, type Fetch, type Loaded, type Params } from 
 
 /**
  * One typed function per metrics endpoint the dashboard reads. Row types mirror the server's metric functions
- * (src/lib/server/metrics/*); dates are 'YYYY-MM-DD', money VND numbers, shares 0..1.
+ * (src/lib/server/metrics/*); dates are 'YYYY-MM-DD', money numbers in the database's currency (settings 'currency'), shares 0..1.
  */
 
 export interface KpiRow {

@@ -1,6 +1,7 @@
 /**
  * Number, money, percentage and date formatting for one UI language. Pure (no Svelte, no SvelteKit), so that it
- * can be unit-tested and used by charts, tables and KPI cards alike. Money is VND; dates arrive from the API as
+ * can be unit-tested and used by charts, tables and KPI cards alike. Money is in the database's currency (setting
+ * 'currency', VND by default, handed to every page by the root layout); dates arrive from the API as
  * 'YYYY-MM-DD' strings and are formatted as calendar dates (UTC) so that no time zone shifts them by a day.
  */
 export type Lang = 'en' | 'vi';
@@ -25,11 +26,13 @@ export interface Formatters {
 	change(share: number | null | undefined, digits?: number): string;
 	/** a change of a rate in percentage points, with a sign: 0.031 -> +3.1 pp / +3,1 điểm % */
 	points(diff: number | null | undefined, digits?: number): string;
-	/** VND: ₫1,234,567 / 1.234.567 ₫ */
+	/** ISO 4217 code of the money formats */
+	currencyCode: string;
+	/** money with the currency's own decimals: ₫1,234,567 / 1.234.567 ₫, £426.12 / 426,12 £ */
 	currency(n: number | null | undefined): string;
 	/** short numbers for axes and cards: 1.2M / 1,2 tr */
 	compact(n: number | null | undefined): string;
-	/** short money for axes and cards: ₫1.2B / 1,2 tỷ ₫ */
+	/** short money for axes and cards: ₫1.2B / 1,2 tỷ ₫, £1.1M / 1,1 triệu £ */
 	compactCurrency(n: number | null | undefined): string;
 	/** 'YYYY-MM-DD' (or a Date) at a grain: day "Mar 5, 2024", month "Mar 2024", quarter "Q1 2024", year "2024" */
 	date(d: string | Date | null | undefined, grain?: DateGrain): string;
@@ -46,11 +49,18 @@ export function parseDay(d: string | Date): Date {
 	return new Date(d);
 }
 
+export const DEFAULT_CURRENCY = 'VND';
+
+/** A well-formed ISO 4217 code (Intl formats any such code; the server checks the setting against the list). */
+function knownCurrency(code: string): boolean {
+	return /^[A-Z]{3}$/.test(code);
+}
+
 function finite(n: number | null | undefined): n is number {
 	return typeof n === 'number' && Number.isFinite(n);
 }
 
-const cache = new Map<Lang, Formatters>();
+const cache = new Map<string, Formatters>();
 
 /** `make()`'s value, made on the first call and kept. */
 function once<T>(make: () => T): () => T {
@@ -58,9 +68,12 @@ function once<T>(make: () => T): () => T {
 	return () => (value ??= make());
 }
 
-export function formatters(lang: Lang): Formatters {
-	const hit = cache.get(lang);
+/** The formats of one language for money in `currency` (an ISO 4217 code; an unknown code falls back to VND). */
+export function formatters(lang: Lang, currency: string = DEFAULT_CURRENCY): Formatters {
+	const cacheKey = `${lang}:${currency}`;
+	const hit = cache.get(cacheKey);
 	if (hit) return hit;
+	const code = knownCurrency(currency) ? currency : DEFAULT_CURRENCY;
 	const locale = LOCALES[lang];
 	// number formats by their options, each made on first use and kept
 	const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -87,8 +100,13 @@ export function formatters(lang: Lang): Formatters {
 			signDisplay: 'exceptZero'
 		});
 	// each made on first use: building an Intl format costs about a millisecond or more the first time in a page
-	const money = once(
-		() => new Intl.NumberFormat(locale, { style: 'currency', currency: 'VND', maximumFractionDigits: 0 })
+	// the currency's own decimals (VND none, GBP two)
+	const money = once(() => new Intl.NumberFormat(locale, { style: 'currency', currency: code }));
+	const symbol = once(
+		() =>
+			new Intl.NumberFormat(locale, { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' })
+				.formatToParts(0)
+				.find((p) => p.type === 'currency')?.value ?? code
 	);
 	const compactNum = once(
 		() =>
@@ -98,14 +116,15 @@ export function formatters(lang: Lang): Formatters {
 				maximumFractionDigits: 1
 			})
 	);
-	// Vietnamese readers expect "1,2 tỷ ₫" (long compact words), English "₫1.2B".
+	// Vietnamese readers expect "1,2 tỷ ₫" (long compact words, the symbol after), English "₫1.2B".
 	const compactMoney = once(() =>
 		lang === 'vi'
-			? { format: (n: number) => `${compactNum().format(n)} ₫` }
+			? { format: (n: number) => `${compactNum().format(n)} ${symbol()}` }
 			: new Intl.NumberFormat(locale, {
 					notation: 'compact',
 					style: 'currency',
-					currency: 'VND',
+					currency: code,
+					currencyDisplay: 'narrowSymbol',
 					maximumFractionDigits: 1
 				})
 	);
@@ -122,6 +141,7 @@ export function formatters(lang: Lang): Formatters {
 	const f: Formatters = {
 		lang,
 		locale,
+		currencyCode: code,
 		number: (n, maxDigits = 1) => (finite(n) ? num(maxDigits).format(n) : DASH),
 		integer: (n) => (finite(n) ? num(0).format(Math.round(n)) : DASH),
 		percent: (s, digits = 1) => (finite(s) ? pctFmt(digits, false).format(s) : DASH),
@@ -168,6 +188,6 @@ export function formatters(lang: Lang): Formatters {
 			}
 		}
 	};
-	cache.set(lang, f);
+	cache.set(cacheKey, f);
 	return f;
 }

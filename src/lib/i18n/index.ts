@@ -1,8 +1,17 @@
 import { page } from '$app/state';
 import { translate } from './catalog';
-import { formatters, isLang, type Formatters, type Lang } from './format';
+import { DEFAULT_CURRENCY, formatters, isLang, type Formatters, type Lang } from './format';
 
-export { LANGS, formatters, isLang, parseDay, type Formatters, type Lang, type DateGrain } from './format';
+export {
+	LANGS,
+	DEFAULT_CURRENCY,
+	formatters,
+	isLang,
+	parseDay,
+	type Formatters,
+	type Lang,
+	type DateGrain
+} from './format';
 export { translate } from './catalog';
 
 /**
@@ -19,7 +28,13 @@ export function t(key: string, params?: Record<string, string | number>): string
 	return translate(currentLang(), key, params);
 }
 
-/** Formatters (numbers, VND, percentages, dates) for the current language. */
+/** The database's currency: the root layout's data (`currency`, from the settings table). */
+export function currentCurrency(): string {
+	const currency = (page.data as { currency?: unknown } | undefined)?.currency;
+	return typeof currency === 'string' ? currency : DEFAULT_CURRENCY;
+}
+
+/** Formatters (numbers, money in the database's currency, percentages, dates) for the current language. */
 export function fmt(): Formatters {
-	return formatters(currentLang());
+	return formatters(currentLang(), currentCurrency());
 }

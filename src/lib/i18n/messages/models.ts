@@ -72,7 +72,7 @@ export const en: Record<string, string> = {
 	'models.notes.spend':
 		'Gamma-Gamma assumes spend per order does not depend on how often a customer buys; check that correlation before trusting CLV. Refunds reduce revenue but not the purchase count.',
 	'models.notes.individual':
-		'For a single customer, treat P(alive) and CLV as a ranking signal (who first?), not as a forecast to the last đồng.'
+		'For a single customer, treat P(alive) and CLV as a ranking signal (who first?), not as a forecast to the last penny.'
 };
 
 export const vi: Record<string, string> = {

@@ -11,4 +11,16 @@ export { loadQuery } from './queries';
 export { StatementTimeoutError, withStatementBudget, withoutStatementBudget, budgetExceeded } from './budget';
 export { defaultDbPath, projectRoot, queriesDir } from './paths';
 export { latestSchemaVersion, currentSchemaVersion } from './schema';
-export { getSetting, setSetting, businessTimeZone } from './settings';
+export {
+	getSetting,
+	setSetting,
+	businessTimeZone,
+	currencySetting,
+	setCurrency,
+	adoptPresetCurrency,
+	parseCurrency,
+	SettingError,
+	CURRENCY_PRESETS,
+	DISPLAY_SETTINGS,
+	type CurrencySetting
+} from './settings';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database, Session } from '../db';
-import { loadQuery } from '../db';
+import { DISPLAY_SETTINGS, loadQuery } from '../db';
 import { refreshMetrics } from '../metrics/refresh';
 import { refreshPeriodTables } from '../metrics/periods-refresh';
 import { refreshSegmentCustomers } from '../metrics/segments';
@@ -48,7 +48,9 @@ export const SOURCES = {
 		"(SELECT count(*) FROM interactions) || '/' || (SELECT count(*) || ':' || coalesce(max(ingest_id), 0) FROM ingests)",
 	customers:
 		"(SELECT count(*) FROM customers) || '/' || (SELECT count(*) || ':' || coalesce(max(ingest_id), 0) FROM ingests)",
-	settings: "(SELECT md5(coalesce(string_agg(key || '=' || value, ',' ORDER BY key), '')) FROM settings)",
+	// Display settings (the currency) change no derived table: left out, so choosing a currency rebuilds nothing.
+	settings: `(SELECT md5(coalesce(string_agg(key || '=' || value, ',' ORDER BY key), '')) FROM settings
+		WHERE key NOT IN (${DISPLAY_SETTINGS.map((k) => `'${k}'`).join(', ')}))`,
 	rfm_segments: `(SELECT md5(coalesce(string_agg(concat_ws(',', key, name_en, name_vi, priority, r_min, r_max, f_min,
 		f_max, m_min, m_max), ';' ORDER BY key), '')) FROM rfm_segments)`
 } as const;

@@ -1,5 +1,12 @@
 import { basename, resolve } from 'node:path';
-import { businessTimeZone, loadQuery, type Database, type Session } from '../db';
+import {
+	adoptPresetCurrency,
+	businessTimeZone,
+	currencySetting,
+	loadQuery,
+	type Database,
+	type Session
+} from '../db';
 import { refreshDerived } from '../pipeline';
 import type { CheckContext } from './check';
 import { checkCustomers, customerWarnings, loadCustomers, possibleDuplicates } from './customers';
@@ -259,6 +266,12 @@ async function load(s: Session, ctx: CheckContext, info: LoadInfo): Promise<Inge
 			await s.exec(renderQuery('ingest_interactions_insert', parts), rowParams);
 			if (info.columns.country !== undefined) await s.query('ingest_customer_countries');
 			await s.exec(renderQuery('ingest_customer_stubs', parts), rowParams);
+			const currency = presetOf(info.preset).currency;
+			if (currency && loaded > 0) {
+				const before = await currencySetting(s);
+				const after = await adoptPresetCurrency(s, currency);
+				if (after.code !== before.code) report.currency_set = after.code;
+			}
 		}
 		const line = sourceLineSql(info.kind === 'customers' || ctx.lenient);
 		await s.exec(renderQuery('ingest_quarantine_insert', { line }), rowParams);

@@ -19,6 +19,8 @@ export interface InteractionPreset {
 	presetReason: string;
 	/** Exact-duplicate rows may be dropped (--dedupe exact). */
 	dedupeAllowed: boolean;
+	/** The currency the layout's amounts are in, when the layout says it (ISO 4217). */
+	currency?: string;
 }
 
 /** Amount when the file has one, else quantity x unit price; a refund is always negative. */
@@ -59,7 +61,9 @@ export const presets: Record<PresetName, InteractionPreset> = {
 		firstReason: `WHEN starts_with(upper(__order_id), 'A') THEN 'bad debt adjustment'
 			WHEN NOT starts_with(upper(__order_id), 'C') AND crm_int(__quantity_raw) < 0 THEN 'negative quantity'`,
 		presetReason: '',
-		dedupeAllowed: true
+		dedupeAllowed: true,
+		// The UCI file's prices are in pounds sterling (the dataset's documentation).
+		currency: 'GBP'
 	},
 	// CDNOW master: customer_id,date,quantity,amount; every row is a purchase and identical rows are real repeat buys.
 	cdnow: {
@@ -70,7 +74,9 @@ export const presets: Record<PresetName, InteractionPreset> = {
 		amount: '__amount_num',
 		firstReason: '',
 		presetReason: '',
-		dedupeAllowed: false
+		dedupeAllowed: false,
+		// CDNOW sold CDs in the United States: amounts in dollars.
+		currency: 'USD'
 	}
 };
 

@@ -53,6 +53,8 @@ export interface IngestReport {
 	customers_updated?: number;
 	/** Customers kind: groups of ids sharing an e-mail or phone (first 100 groups) and the total number of groups. */
 	possible_duplicates?: { groups: number; examples: PossibleDuplicate[] };
+	/** Set when the file's layout said its currency and the database took it (no person had chosen one). */
+	currency_set?: string;
 }
 
 /** A file that cannot be ingested at all (unreadable, no usable columns): nothing was written. */
