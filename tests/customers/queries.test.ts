@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db';
 import { customerListSchema, type CustomerListParams } from '../../src/lib/server/customers/list-params';
 import { listCustomers } from '../../src/lib/server/customers/search';
-import { customer360 } from '../../src/lib/server/customers/customer360';
+import { customer360, customerTimeline } from '../../src/lib/server/customers/customer360';
 import { latestModelFits, isUsableFit } from '../../src/lib/server/customers/model-fits';
 import { bgnbdPAlive } from '../../src/lib/server/models/bgnbd';
 import { tempDb } from '../helpers/db';
@@ -180,6 +180,43 @@ describe('customer 360', () => {
 		} finally {
 			await db.exec("DELETE FROM model_fits WHERE status = 'not_converged'");
 			await db.exec("UPDATE predictions SET fit_id = 1 WHERE customer_id = 'C004'");
+		}
+	});
+});
+
+describe('customer 360 timeline: an order is one event, however many lines it has', () => {
+	it('groups an invoice’s lines (and its refund’s lines) into one event each', async () => {
+		const t = await tempDb();
+		try {
+			await t.db.exec("INSERT INTO customers (customer_id) VALUES ('L1')");
+			const rows: [string, string, string, string | null, number, number, string][] = [
+				['l1', '2024-05-01 09:00:00', 'purchase', 'INV1', 10, 1, 'toys'],
+				['l2', '2024-05-01 09:00:00', 'purchase', 'INV1', 25.5, 3, 'books'],
+				['l3', '2024-05-01 09:01:00', 'purchase', 'INV1', 4.5, 1, 'toys'],
+				['l4', '2024-05-03 12:00:00', 'refund', 'CINV1', -10, -1, 'toys'],
+				['l5', '2024-05-03 12:00:00', 'refund', 'CINV1', -4.5, -1, 'toys'],
+				['l6', '2024-05-04 08:00:00', 'purchase', null, 7, 1, 'books'],
+				['l7', '2024-05-04 08:00:00', 'purchase', null, 8, 1, 'books']
+			];
+			for (const [iid, at, type, order, amount, quantity, category] of rows) {
+				await t.db.exec(
+					`INSERT INTO interactions (interaction_id, customer_id, occurred_at, type, channel, order_id, amount,
+					 quantity, category) VALUES ($iid, 'L1', $at::TIMESTAMP, $type, 'web', $order, $amount, $quantity, $category)`,
+					{ iid, at, type, order, amount, quantity, category }
+				);
+			}
+			const tl = await customerTimeline(t.db, 'L1');
+			// two purchase rows without an order id stay two events; INV1's three lines are one, CINV1's two are one
+			expect(tl.total).toBe(4);
+			expect(tl.events.map((e) => [e.type, e.order_id, e.amount, e.quantity, e.lines, e.category])).toEqual([
+				['purchase', null, 8, 1, 1, 'books'],
+				['purchase', null, 7, 1, 1, 'books'],
+				['refund', 'CINV1', -14.5, -2, 2, 'toys'],
+				['purchase', 'INV1', 40, 5, 3, 'books, toys']
+			]);
+			expect(tl.events[3]?.occurred_at).toBe('2024-05-01 09:00');
+		} finally {
+			t.cleanup();
 		}
 	});
 });

@@ -17,6 +17,7 @@ export function registerStatus(program: Command): void {
 						`database      ${db.path} (schema v${latestSchemaVersion()})`,
 						`customers     ${counts.customers.toLocaleString('en')}`,
 						`interactions  ${counts.interactions.toLocaleString('en')}`,
+						`orders        ${counts.orders.toLocaleString('en')} (${counts.purchase_lines.toLocaleString('en')} purchase lines)`,
 						`quarantined   ${counts.quarantined.toLocaleString('en')}`,
 						`files         ${counts.files.toLocaleString('en')}`,
 						`first / last  ${counts.first_interaction ?? '-'} / ${counts.last_interaction ?? '-'}`

@@ -8,7 +8,10 @@ export interface DatabaseCounts {
 	customers: number;
 	customers_with_interactions: number;
 	interactions: number;
-	purchases: number;
+	/** distinct orders (an order id's rows are one order) */
+	orders: number;
+	/** purchase rows (an invoice line each in line-level exports) */
+	purchase_lines: number;
 	quarantined: number;
 	files: number;
 	first_interaction: string | null;

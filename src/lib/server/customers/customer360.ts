@@ -65,6 +65,8 @@ export interface TimelineEvent {
 	category: string | null;
 	csat: number | null;
 	resolution_hours: number | null;
+	/** rows in the event: an order's lines are one event */
+	lines: number;
 }
 
 export interface CustomerOrder {
