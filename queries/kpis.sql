@@ -5,7 +5,8 @@
 --   segment, lifecycle, channel). The from/to filters only trim the output (in the TS caller): running totals need
 --   every period.
 -- Output: period, period_end, prev_period, year_ago_period (keys of the comparison periods), complete (period ended
---   before the as-of date), active_customers, new_customers, returning_customers, reactivated_customers,
+--   before the as-of date), partial (the data covers only part of the period: it is not complete, or it starts
+--   before the data's first purchase day, e.g. the year 2009 of data that begins in December 2009), active_customers, new_customers, returning_customers, reactivated_customers,
 --   churned_customers, active_at_start, churn_rate, retention_rate, repeat_purchase_rate, revenue,
 --   revenue_existing, aov, orders, orders_per_customer, net_revenue_retention, historic_clv.
 --   Rates are 0..1 or NULL when the denominator is 0. churned_customers and churn_rate are NULL (unknown, not 0) in
@@ -36,8 +37,9 @@ step AS (
 		WHEN 'quarter' THEN INTERVAL 3 MONTH ELSE INTERVAL 1 YEAR END AS step
 ),
 observable AS (
-	-- the first day a churn event can happen: the data's first purchase day + window + 1
-	SELECT (min(first_purchase_at)::DATE + $inactivity_days::INTEGER + 1)::DATE AS first_churn_day
+	-- the data's first purchase day, and the first day a churn event can happen: that day + window + 1
+	SELECT min(first_purchase_at)::DATE AS first_day,
+		(min(first_purchase_at)::DATE + $inactivity_days::INTEGER + 1)::DATE AS first_churn_day
 	FROM customer_summary
 ),
 periods AS (
@@ -76,6 +78,7 @@ SELECT strftime(period, '%Y-%m-%d') AS period,
 	strftime(CASE WHEN $grain::VARCHAR = 'week' THEN period - 364 ELSE period - INTERVAL 1 YEAR END, '%Y-%m-%d')
 		AS year_ago_period,
 	period_end < $as_of::DATE AS complete,
+	period_end >= $as_of::DATE OR period < o.first_day AS partial,
 	active_customers,
 	new_customers,
 	active_customers - new_customers AS returning_customers,

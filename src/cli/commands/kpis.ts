@@ -44,20 +44,20 @@ const fmt = (metric: string, v: number | null): string => {
 	return v.toLocaleString('en', { maximumFractionDigits: 2 });
 };
 
-/** A table: one line per period, one column per metric; '*' marks an incomplete period. */
+/** A table: one line per period, one column per metric; '*' marks a period the data covers only in part. */
 function printTable(rows: KpiValue[]): void {
 	const metrics = [...new Set(rows.map((r) => r.metric))];
 	const periods = [...new Set(rows.map((r) => r.period))];
 	const cell = new Map(rows.map((r) => [`${r.period}|${r.metric}`, r]));
 	const header = ['period', ...metrics];
 	const lines = periods.map((p) => [
-		p + (cell.get(`${p}|${metrics[0]}`)?.complete ? ' ' : '*'),
+		p + (cell.get(`${p}|${metrics[0]}`)?.partial ? '*' : ' '),
 		...metrics.map((m) => fmt(m, cell.get(`${p}|${m}`)?.value ?? null))
 	]);
 	const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
 	const out = [header, ...lines].map((l) => l.map((c, i) => c.padStart(widths[i]!)).join('  '));
 	process.stdout.write(
-		`${out.join('\n')}\n${periods.length ? '* period not complete at the as-of date\n' : ''}`
+		`${out.join('\n')}\n${periods.length ? '* partial period: not over at the as-of date, or begun before the data\n' : ''}`
 	);
 }
 

@@ -9,6 +9,8 @@ export interface KpiRow {
 	period: string;
 	period_end: string;
 	complete: boolean;
+	/** the data covers only part of the period: drawn dashed, no change */
+	partial: boolean;
 	metric: string;
 	value: number | null;
 	previous: number | null;

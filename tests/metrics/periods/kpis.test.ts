@@ -27,6 +27,8 @@ describe('KPIs per period (hand-computed)', () => {
 			'2024-06-01'
 		]);
 		expect(rows.map((r) => r.complete)).toEqual([true, true, true, true, true, false]);
+		// partial: June is not over, and January began before the data did (first purchase 2024-01-05)
+		expect(rows.map((r) => r.partial)).toEqual([true, false, false, false, false, true]);
 		expect(at('2024-02-01').period_end).toBe('2024-02-29');
 	});
 
@@ -118,12 +120,27 @@ describe('KPIs per period (hand-computed)', () => {
 		});
 	});
 
-	it('changes: February against January, absolute and relative; no year-earlier period', async () => {
-		const long = await kpis(db, { period: 'month', from: '2024-02-01', to: '2024-02-29' });
-		expect(new Set(long.map((r) => r.period))).toEqual(new Set(['2024-02-01']));
+	it('changes: March against February, absolute and relative; no year-earlier period', async () => {
+		const long = await kpis(db, { period: 'month', from: '2024-03-01', to: '2024-03-31' });
+		expect(new Set(long.map((r) => r.period))).toEqual(new Set(['2024-03-01']));
 		const rev = long.find((r) => r.metric === 'revenue')!;
-		expect(rev).toMatchObject({ value: 600, previous: 450, change: 150, year_ago: null, yoy_change: null });
-		expect(rev.change_rel).toBeCloseTo(150 / 450, 10);
+		expect(rev).toMatchObject({ value: -100, previous: 600, change: -700, year_ago: null, yoy_change: null });
+		expect(rev.change_rel).toBeCloseTo(-700 / 600, 10);
+	});
+
+	it('a partial period has no change and is no base for one: February is not compared with the partial January', async () => {
+		const long = await kpis(db, { period: 'month', from: '2024-01-01', to: '2024-06-30' });
+		const rev = (period: string) => long.find((r) => r.metric === 'revenue' && r.period === period)!;
+		expect(rev('2024-02-01')).toMatchObject({ value: 600, previous: null, change: null, change_rel: null });
+		expect(rev('2024-01-01')).toMatchObject({ partial: true, change: null });
+		// June (not over) is not compared with May either
+		expect(rev('2024-06-01')).toMatchObject({ partial: true, previous: null, change: null });
+		expect(rev('2024-05-01')).toMatchObject({ partial: false, previous: 0, change: 0 });
+		// the year grain: 2024 is one partial period, nothing to compare
+		const year = await kpis(db, { period: 'year' });
+		expect(new Set(year.map((r) => [r.period, r.partial, r.change].join()))).toEqual(
+			new Set(['2024-01-01,true,'])
+		);
 	});
 
 	it('the region filter keeps HN customers only (a, b)', async () => {

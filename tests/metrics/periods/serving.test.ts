@@ -20,14 +20,15 @@ describe('API endpoints and CLI over the KPI fixture', () => {
 	afterAll(() => served?.release());
 
 	it('GET /api/kpis returns an Arrow IPC stream by default and JSON with ?format=json', async () => {
-		const res = await call('kpis', 'period=month&from=2024-02-01&to=2024-02-29');
+		const res = await call('kpis', 'period=month&from=2024-03-01&to=2024-03-31');
 		expect(res.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
 		const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
 		const rows = table.toArray().map((r) => r.toJSON() as Record<string, unknown>);
 		expect(rows.find((r) => r.metric === 'revenue')).toMatchObject({
-			period: '2024-02-01',
-			value: 600,
-			change: 150
+			period: '2024-03-01',
+			value: -100,
+			change: -700,
+			partial: false
 		});
 		const json = (await (await call('kpis', 'period=month&format=json')).json()) as { metric: string }[];
 		expect(json.filter((r) => r.metric === 'new_customers')).toHaveLength(6);

@@ -43,6 +43,8 @@ export const en: Record<string, string> = {
 	'chart.summary.histogram': '{title}: {n} bins. {details}',
 	'chart.summary.sparkline': '{title}: from {first} to {last}, min {min}, max {max}',
 	'chart.inProgress': 'in progress',
+	'chart.partial': 'Dashed: period the data covers only in part',
+	'chart.partialShort': 'partial period',
 	'chart.inProgressNote': 'Hatched cells: period not yet complete',
 	'chart.legend': 'Legend',
 	'chart.click': 'Click or press Enter to see these customers',
@@ -58,6 +60,7 @@ export const en: Record<string, string> = {
 	'kpi.vsPrev': 'vs previous',
 	'kpi.vsYear': 'vs year ago',
 	'kpi.noChange': 'no earlier data',
+	'kpi.partialBase': 'not compared: partial period',
 	'error.title': 'Something went wrong',
 	'error.back': 'Back to the overview'
 };
@@ -106,6 +109,8 @@ export const vi: Record<string, string> = {
 	'chart.summary.histogram': '{title}: {n} khoảng. {details}',
 	'chart.summary.sparkline': '{title}: từ {first} đến {last}, thấp nhất {min}, cao nhất {max}',
 	'chart.inProgress': 'chưa kết thúc',
+	'chart.partial': 'Nét đứt: kỳ dữ liệu chỉ có một phần',
+	'chart.partialShort': 'kỳ chưa đủ dữ liệu',
 	'chart.inProgressNote': 'Ô gạch chéo: kỳ chưa kết thúc',
 	'chart.legend': 'Chú giải',
 	'chart.click': 'Nhấp hoặc nhấn Enter để xem các khách hàng này',
@@ -121,6 +126,7 @@ export const vi: Record<string, string> = {
 	'kpi.vsPrev': 'so với kỳ trước',
 	'kpi.vsYear': 'so với cùng kỳ năm trước',
 	'kpi.noChange': 'chưa có dữ liệu trước đó',
+	'kpi.partialBase': 'không so sánh: kỳ chưa đủ dữ liệu',
 	'error.title': 'Đã có lỗi',
 	'error.back': 'Về trang tổng quan'
 };

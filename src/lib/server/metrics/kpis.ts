@@ -35,6 +35,8 @@ export type KpiPeriod = {
 	prev_period: string;
 	year_ago_period: string;
 	complete: boolean;
+	/** the data covers only part of the period (not over yet, or begun before the data): no change is computed */
+	partial: boolean;
 } & Record<KpiMetric, number | null>;
 
 /** One metric in one period with its change against the previous period and the same period a year earlier. */
@@ -42,6 +44,7 @@ export interface KpiValue {
 	period: string;
 	period_end: string;
 	complete: boolean;
+	partial: boolean;
 	metric: KpiMetric;
 	value: number | null;
 	previous: number | null;
@@ -79,7 +82,8 @@ function change(a: number | null, b: number | null | undefined): [number | null,
 
 /**
  * KPIs per period within from/to, one row per (period, metric), each with the absolute and relative change against
- * the previous period and the same period a year earlier (weeks: 52 weeks earlier, so that weekdays line up).
+ * the previous period and the same period a year earlier (weeks: 52 weeks earlier, so that weekdays line up). A
+ * partial period neither has a change nor is one's base: 2010 against the one month of 2009 in the data is no +343%.
  */
 export async function kpis(db: Database, params: PeriodParams): Promise<KpiValue[]> {
 	const periods = await kpiPeriods(db, params.period, params);
@@ -87,8 +91,9 @@ export async function kpis(db: Database, params: PeriodParams): Promise<KpiValue
 	const out: KpiValue[] = [];
 	for (const p of periods) {
 		if (!inRange(p.period, p.period_end, params)) continue;
-		const prev = byStart.get(p.prev_period);
-		const yearAgo = byStart.get(p.year_ago_period);
+		const whole = (q: KpiPeriod | undefined) => (q && !q.partial && !p.partial ? q : undefined);
+		const prev = whole(byStart.get(p.prev_period));
+		const yearAgo = whole(byStart.get(p.year_ago_period));
 		for (const metric of KPI_METRICS) {
 			const value = p[metric];
 			const previous = prev ? prev[metric] : null;
@@ -99,6 +104,7 @@ export async function kpis(db: Database, params: PeriodParams): Promise<KpiValue
 				period: p.period,
 				period_end: p.period_end,
 				complete: p.complete,
+				partial: p.partial,
 				metric,
 				value,
 				previous,

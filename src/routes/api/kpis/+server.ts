@@ -1,6 +1,6 @@
 import { appDb } from '$lib/server/app-db';
 import { parseQuery, rowsResponse } from '$lib/server/api/respond';
-import { kpis, periodParamsSchema } from '$lib/server/metrics/kpis';
+import { kpis, periodParamsSchema, type KpiValue } from '$lib/server/metrics/kpis';
 import type { RequestHandler } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
 
@@ -8,6 +8,7 @@ const COLUMNS = [
 	'period',
 	'period_end',
 	'complete',
+	'partial',
 	'metric',
 	'value',
 	'previous',
@@ -16,7 +17,7 @@ const COLUMNS = [
 	'year_ago',
 	'yoy_change',
 	'yoy_change_rel'
-];
+] satisfies (keyof KpiValue)[];
 
 /**
  * GET /api/kpis?period=day|week|month|quarter|year&from=&to=&as_of=&region=&channel=&acquisition_channel=&segment=&lifecycle=
