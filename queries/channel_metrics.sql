@@ -4,7 +4,8 @@
 -- (<= 0), of other types NULL.
 -- Inputs: $grain, $as_of DATE (exclusive; unused beyond the table build, kept for the completeness flag), $from / $to
 --   (periods overlapping the range), $channel (that channel only), $dim / $dim_value: the rollup rows of the customer
---   filter ('all' / NULL without one; rollups.ts picks them from region, acquisition_channel, segment, lifecycle).
+--   filter ('all' / NULL without one; rollups.ts picks them from region, country, acquisition_channel, segment,
+--   lifecycle).
 -- Output: period, complete, channel, type, interactions, customers, revenue.
 WITH step AS (
 	SELECT CASE $grain::VARCHAR

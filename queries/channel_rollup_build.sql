@@ -6,19 +6,20 @@
 -- Customers are counted as rows of `per` (one per grain, period, channel and customer), so a customer active on
 -- several days of a period counts once. The single-filter row sets are GROUPING SETS over `per`, one pass each
 -- instead of one copy of every row per filter.
--- Inputs: $as_of DATE (exclusive), $grain VARCHAR or NULL (all grains), $all_dims BOOLEAN, filters $region,
+-- Inputs: $as_of DATE (exclusive), $grain VARCHAR or NULL (all grains), $all_dims BOOLEAN, filters $region, $country,
 --   $acquisition_channel, $segment, $lifecycle. (The channel filter is a column of the rollup.)
--- Output: grain, period, channel ('unknown' when missing), dim ('all', 'region', 'acquisition_channel', 'segment',
---   'lifecycle'), dim_value, per type (all, purchase, refund, open, click, visit, ticket, call, survey, other):
+-- Output: grain, period, channel ('unknown' when missing), dim ('all', 'region', 'country', 'acquisition_channel',
+--   'segment', 'lifecycle'), dim_value, per type (all, purchase, refund, open, click, visit, ticket, call, survey, other):
 --   n_ = interactions, c_ = customers with one, r_ = revenue (all: net; purchase; refund).
 WITH grains AS (
 	SELECT grain FROM (VALUES ('day'), ('week'), ('month'), ('quarter'), ('year')) g(grain)
 	WHERE $grain::VARCHAR IS NULL OR grain = $grain::VARCHAR
 ),
 customer AS (
-	SELECT customer_id, region, acquisition_channel, rfm_segment, lifecycle_stage
+	SELECT customer_id, region, country, acquisition_channel, rfm_segment, lifecycle_stage
 	FROM customer_summary
 	WHERE ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
+		AND ($country::VARCHAR IS NULL OR country = $country::VARCHAR)
 		AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)
 		AND ($segment::VARCHAR IS NULL OR rfm_segment = $segment::VARCHAR)
 		AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)
@@ -28,8 +29,8 @@ filtered AS (
 	SELECT d.*
 	FROM customer_day_channel d
 	WHERE d.day < $as_of::DATE
-		AND (($region::VARCHAR IS NULL AND $acquisition_channel::VARCHAR IS NULL AND $segment::VARCHAR IS NULL
-			AND $lifecycle::VARCHAR IS NULL) OR d.customer_id IN (SELECT customer_id FROM customer))
+		AND (($region::VARCHAR IS NULL AND $country::VARCHAR IS NULL AND $acquisition_channel::VARCHAR IS NULL
+			AND $segment::VARCHAR IS NULL AND $lifecycle::VARCHAR IS NULL) OR d.customer_id IN (SELECT customer_id FROM customer))
 ),
 per AS (
 	SELECT g.grain, date_trunc(g.grain, d.day)::DATE AS period, coalesce(d.channel, 'unknown') AS channel,
@@ -52,19 +53,20 @@ per AS (
 	GROUP BY ALL
 ),
 dims AS (
-	SELECT p.*, c.region, c.acquisition_channel, c.rfm_segment, c.lifecycle_stage
+	SELECT p.*, c.region, c.country, c.acquisition_channel, c.rfm_segment, c.lifecycle_stage
 	FROM per p
 	LEFT JOIN customer c USING (customer_id)
 ),
 rolled AS (
 	SELECT grain, period, channel,
 		CASE WHEN grouping(region) = 0 THEN 'region'
+			WHEN grouping(country) = 0 THEN 'country'
 			WHEN grouping(acquisition_channel) = 0 THEN 'acquisition_channel'
 			WHEN grouping(rfm_segment) = 0 THEN 'segment'
 			WHEN grouping(lifecycle_stage) = 0 THEN 'lifecycle'
 			ELSE 'all' END AS dim,
 		-- in a grouping set of one filter column the others are NULL
-		coalesce(region, acquisition_channel, rfm_segment, lifecycle_stage) AS dim_value,
+		coalesce(region, country, acquisition_channel, rfm_segment, lifecycle_stage) AS dim_value,
 		sum(interactions)::BIGINT AS n_all, count(*)::BIGINT AS c_all, sum(revenue) AS r_all,
 		sum(purchases)::BIGINT AS n_purchase, count_if(purchases > 0)::BIGINT AS c_purchase,
 		sum(purchase_amount) AS r_purchase,
@@ -78,8 +80,8 @@ rolled AS (
 		sum(others)::BIGINT AS n_other, count_if(others > 0)::BIGINT AS c_other
 	FROM dims
 	GROUP BY GROUPING SETS ((grain, period, channel), (grain, period, channel, region),
-		(grain, period, channel, acquisition_channel), (grain, period, channel, rfm_segment),
-		(grain, period, channel, lifecycle_stage))
+		(grain, period, channel, country), (grain, period, channel, acquisition_channel),
+		(grain, period, channel, rfm_segment), (grain, period, channel, lifecycle_stage))
 )
 SELECT *
 FROM rolled

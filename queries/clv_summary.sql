@@ -1,7 +1,7 @@
 -- The customer base's predicted value from the latest BG/NBD run (the overview's CLV card).
 -- Reads the relation customer_summary (materialised or on the fly, see src/lib/server/metrics/summary.ts) and the
 -- BG/NBD predictions of the latest model refresh (view current_predictions).
--- Inputs (NULL = not filtered): $region, $acquisition_channel, $segment, $lifecycle.
+-- Inputs (NULL = not filtered): $region, $country, $acquisition_channel, $segment, $lifecycle.
 -- Output: one row, or none when there are no BG/NBD predictions: customers (filtered customers with a prediction),
 --   predicted_clv (sum over them; NULL without a spend model), mean_p_alive, expected_purchases (sum over the
 --   horizon), horizon_days, model, as_of (the predictions' as-of date, 'YYYY-MM-DD').
@@ -18,6 +18,7 @@ chosen AS (
 	FROM customer_summary s
 	JOIN prediction p ON p.customer_id = s.customer_id
 	WHERE ($region::VARCHAR IS NULL OR s.region = $region::VARCHAR)
+		AND ($country::VARCHAR IS NULL OR s.country = $country::VARCHAR)
 		AND ($acquisition_channel::VARCHAR IS NULL OR s.acquisition_channel = $acquisition_channel::VARCHAR)
 		AND ($segment::VARCHAR IS NULL OR s.rfm_segment = $segment::VARCHAR)
 		AND ($lifecycle::VARCHAR IS NULL OR s.lifecycle_stage = $lifecycle::VARCHAR)

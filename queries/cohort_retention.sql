@@ -3,7 +3,7 @@
 -- (breakdown, k), with cohort NULL.
 -- Inputs: $grain, $as_of DATE (exclusive), $from / $to (cohorts whose period overlaps the range), $breakdown_by
 --   ('none' or the breakdown's name), $dim / $dim_value: the rollup rows of the customer filter ('all' / NULL without
---   one; rollups.ts picks them from region, acquisition_channel, segment, lifecycle, channel).
+--   one; rollups.ts picks them from region, country, acquisition_channel, segment, lifecycle, channel).
 -- Output: breakdown (NULL without one), cohort, k, period, complete (the cell's period ended before the as-of date),
 --   cohort_size, customers (purchasing in period k), customers_on_or_after (purchasing in period k or later),
 --   revenue (net, period k), cohort_revenue (net, period 0), share_on, share_on_or_after, revenue_ratio,

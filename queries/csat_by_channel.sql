@@ -1,6 +1,6 @@
 -- CSAT by channel: survey answers with a score 1..5, mean and distribution, from service_event; one row per channel
 -- plus channel 'all'.
--- Inputs: $from / $to (answer day within the range, inclusive), $channel (that channel only), $region,
+-- Inputs: $from / $to (answer day within the range, inclusive), $channel (that channel only), $region, $country,
 --   $acquisition_channel, $segment, $lifecycle.
 -- Output: channel, responses, mean, n1..n5 (counts per score), share1..share5 (0..1).
 WITH answers AS (
@@ -11,6 +11,7 @@ WITH answers AS (
 		AND ($to::DATE IS NULL OR day <= $to::DATE)
 		AND ($channel::VARCHAR IS NULL OR channel = $channel::VARCHAR)
 		AND ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
+		AND ($country::VARCHAR IS NULL OR country = $country::VARCHAR)
 		AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)
 		AND ($segment::VARCHAR IS NULL OR rfm_segment = $segment::VARCHAR)
 		AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)

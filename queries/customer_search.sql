@@ -6,7 +6,7 @@
 --   $pattern        ILIKE pattern (escaped, ESCAPE '\') matched against id, name (also without accents) and email
 --   $phone_digits   national digits matched inside the digits of the stored E.164 phone
 --   $r, $f          RFM recency / frequency score 1..5        $segment    rfm_segment key
---   $lifecycle      lifecycle stage                            $region, $acquisition_channel, $channel
+--   $lifecycle      lifecycle stage                            $region, $country, $acquisition_channel, $channel
 --   $cohort, $period, $k, $mode   first purchase in the $period ('week'|'month'|'quarter'|'year') containing
 --                   $cohort; with $k also active in the period $k periods later ($mode 'on') or in it or later
 --                   ('on_or_after'): the cohort heatmap's cell, counted as cohort_retention.sql counts it
@@ -14,7 +14,7 @@
 --                   funnel's step (customers_nested of funnel_journey.sql), over customers first seen in $from..$to
 --   $sort           'net_revenue' | 'orders' | 'recency_days' | 'predicted_clv' | 'p_alive' | 'customer_id'
 --   $descending     BOOLEAN;  $limit, $offset  the page
--- Output: customer_id, name, email, phone, region, acquisition_channel, rfm_segment, segment_name_en,
+-- Output: customer_id, name, email, phone, region, country, acquisition_channel, rfm_segment, segment_name_en,
 --   segment_name_vi, lifecycle_stage, r_score,
 --   f_score, m_score, orders, net_revenue, recency_days, last_purchase_at ('YYYY-MM-DD'), predicted_clv, p_alive,
 --   churn_band, total (rows matching, on every row). Names and contacts are masked by the caller.
@@ -79,6 +79,7 @@ matched AS (
 		AND ($segment::VARCHAR IS NULL OR f.rfm_segment = $segment::VARCHAR)
 		AND ($lifecycle::VARCHAR IS NULL OR f.lifecycle_stage = $lifecycle::VARCHAR)
 		AND ($region::VARCHAR IS NULL OR f.region = $region::VARCHAR)
+		AND ($country::VARCHAR IS NULL OR f.country = $country::VARCHAR)
 		AND ($acquisition_channel::VARCHAR IS NULL OR f.acquisition_channel = $acquisition_channel::VARCHAR)
 		AND ($channel::VARCHAR IS NULL OR list_contains(f.channels_used, $channel::VARCHAR))
 		AND ($cohort::DATE IS NULL
@@ -96,7 +97,7 @@ page AS (
 	LIMIT $limit::INTEGER OFFSET $offset::INTEGER
 )
 SELECT
-	c.customer_id, c.name, c.email, c.phone, c.region, c.acquisition_channel,
+	c.customer_id, c.name, c.email, c.phone, c.region, c.country, c.acquisition_channel,
 	f.rfm_segment, g.name_en AS segment_name_en, g.name_vi AS segment_name_vi, f.lifecycle_stage,
 	f.r_score, f.f_score, f.m_score,
 	coalesce(f.orders, 0) AS orders,

@@ -1,7 +1,7 @@
 -- Totals over the customer summary (the `crm summary` figures), for the customers the filters select.
 -- Reads the relation customer_summary: the materialised table, or the on-the-fly summary of
 -- customer_summary_compute.sql for another as-of date / window / channel (src/lib/server/metrics/summary.ts).
--- Inputs (NULL = not filtered): $region, $acquisition_channel, $segment (rfm_segment key), $lifecycle.
+-- Inputs (NULL = not filtered): $region, $country, $acquisition_channel, $segment (rfm_segment key), $lifecycle.
 -- Output (one row): customers, customers_with_purchase, repeat_customers, repeat_purchase_rate (0..1), orders,
 --   purchase_days, purchase_amount, refund_amount, net_revenue, avg_order_value (net revenue / orders),
 --   orders_per_customer and revenue_per_customer (per customer with a purchase), mean_recency_days,
@@ -25,6 +25,7 @@ SELECT
 	avg(mean_days_between_orders) AS mean_days_between_orders
 FROM customer_summary
 WHERE ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
+	AND ($country::VARCHAR IS NULL OR country = $country::VARCHAR)
 	AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)
 	AND ($segment::VARCHAR IS NULL OR rfm_segment = $segment::VARCHAR)
 	AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)

@@ -2,7 +2,7 @@
 -- Inputs: $as_of DATE (exclusive).
 -- Output: customer_id, first_interaction_day, first_engaged_day (first email_click, web_visit, call or support_ticket),
 --   first_purchase_day, repeat_purchase_day (day the customer's second order was placed), region,
---   acquisition_channel, rfm_segment, lifecycle_stage.
+--   country, acquisition_channel, rfm_segment, lifecycle_stage.
 WITH days AS (
 	SELECT customer_id, day, orders,
 		email_clicks + web_visits + calls + support_tickets > 0 AS engaged,
@@ -19,7 +19,7 @@ stages AS (
 	FROM days
 	GROUP BY customer_id
 )
-SELECT st.*, s.region, s.acquisition_channel, s.rfm_segment, s.lifecycle_stage
+SELECT st.*, s.region, s.country, s.acquisition_channel, s.rfm_segment, s.lifecycle_stage
 FROM stages st
 LEFT JOIN customer_summary s USING (customer_id)
 ORDER BY st.first_interaction_day

@@ -8,7 +8,7 @@
 --   counts the customers who reached the stage or a later one. A stage the data cannot show at all (engaged, when no
 --   customer has an email click, web visit, call or ticket: a file of orders alone) is NULL with observable false,
 --   never 0; the next stage's conversion is then from the stage before it.
--- Inputs: $from / $to (first interaction day, inclusive), $region, $acquisition_channel, $segment, $lifecycle,
+-- Inputs: $from / $to (first interaction day, inclusive), $region, $country, $acquisition_channel, $segment, $lifecycle,
 --   channel (customers who used it).
 -- Output: step (1..5), stage, customers (reached the stage, whatever the earlier ones), customers_nested (reached it
 --   or a later stage), share_of_start (customers_nested / stage 1), conversion (customers_nested / the previous
@@ -21,6 +21,7 @@ WITH j AS (
 	WHERE ($from::DATE IS NULL OR first_interaction_day >= $from::DATE)
 		AND ($to::DATE IS NULL OR first_interaction_day <= $to::DATE)
 		AND ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
+		AND ($country::VARCHAR IS NULL OR country = $country::VARCHAR)
 		AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)
 		AND ($segment::VARCHAR IS NULL OR rfm_segment = $segment::VARCHAR)
 		AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)

@@ -1,7 +1,7 @@
 -- KPIs per period (one row per period, dense: periods without activity are present with zeros), from kpi_rollup (the
 -- per-period measures, defined in queries/kpis_rollup_build.sql) for one filter.
 -- Inputs: $grain, $as_of DATE (exclusive; the as-of date the rows were built for), $dim / $dim_value: the rollup rows
---   of the customer filter ('all' / NULL without one; rollups.ts picks them from region, acquisition_channel,
+--   of the customer filter ('all' / NULL without one; rollups.ts picks them from region, country, acquisition_channel,
 --   segment, lifecycle, channel). The from/to filters only trim the output (in the TS caller): running totals need
 --   every period.
 -- Output: period, period_end, prev_period, year_ago_period (keys of the comparison periods), complete (period ended

@@ -10,7 +10,7 @@
 --   active (orders > 0), is_new (first purchase ever in this period), reactivations, churns (events in the period),
 --   churns_from_start (churn events whose lapsed purchase was before the period), cohort DATE (period of the first
 --   purchase), prev_active (active in the previous period), next_active (active in the next period), last_active (this is
---   the customer's last active period), region, acquisition_channel, first_order_channel, rfm_segment, lifecycle_stage.
+--   the customer's last active period), region, country, acquisition_channel, first_order_channel, rfm_segment, lifecycle_stage.
 WITH money_day AS (
 	SELECT customer_id, day, orders, net_revenue::DOUBLE AS net_revenue
 	FROM customer_day
@@ -70,9 +70,10 @@ SELECT w.grain, w.period, w.customer_id, w.orders, w.net_revenue, w.active, w.is
 	coalesce(w.prev_active_period = date_trunc(w.grain, w.period - 1)::DATE, false) AS prev_active,
 	coalesce(date_trunc(w.grain, w.next_active_period - 1)::DATE = w.period, false) AS next_active,
 	coalesce(w.period = w.last_active_period, false) AS last_active,
-	s.region, s.acquisition_channel, s.first_order_channel, s.rfm_segment, s.lifecycle_stage
+	s.region, s.country, s.acquisition_channel, s.first_order_channel, s.rfm_segment, s.lifecycle_stage
 FROM windowed w
 LEFT JOIN customer_summary s USING (customer_id)
 -- Stored in this order so that a rollup built on the fly for a region and/or segment filter reads only the row groups
--- of that region (and segment) instead of every row of the grain (migration 012).
-ORDER BY w.grain, s.region, s.rfm_segment, w.period
+-- of that region (and segment) instead of every row of the grain (migration 012); country next, so that a country
+-- filter gets the same where the data has no regions (Online Retail).
+ORDER BY w.grain, s.region, s.country, s.rfm_segment, w.period

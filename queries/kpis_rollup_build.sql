@@ -5,11 +5,11 @@
 -- and $all_dims false fills a temporary kpi_rollup with dim 'all' only.
 -- {{channel_filter}} is set by code (periods-refresh.ts): TRUE, or a semi-join on customer_channel with the bound
 --   channel parameter.
--- Inputs: $grain VARCHAR or NULL (all grains), $all_dims BOOLEAN, filters $region, $acquisition_channel, $segment,
+-- Inputs: $grain VARCHAR or NULL (all grains), $all_dims BOOLEAN, filters $region, $country, $acquisition_channel, $segment,
 --   $lifecycle, channel.
 -- The single-filter row sets are GROUPING SETS over the rows (one pass each, not one copy of every row per filter);
 --   the channel rows join customer_channel (a customer counts once in each channel they used).
--- Output: grain, period, dim ('all', 'region', 'acquisition_channel', 'segment', 'lifecycle', 'channel'), dim_value,
+-- Output: grain, period, dim ('all', 'region', 'country', 'acquisition_channel', 'segment', 'lifecycle', 'channel'), dim_value,
 --   active_customers, new_customers, reactivated_customers, churned_customers, churned_from_start, active_delta
 --   (spells started - spells ended), retained_customers (active in P and P-1), repeat_customers, revenue,
 --   revenue_existing, revenue_of_active, revenue_from_prev_active, orders, resurrecting, dormant_next (active in P,
@@ -19,6 +19,7 @@ WITH cp AS (
 	FROM customer_period
 	WHERE ($grain::VARCHAR IS NULL OR grain = $grain::VARCHAR)
 		AND ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
+		AND ($country::VARCHAR IS NULL OR country = $country::VARCHAR)
 		AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)
 		AND ($segment::VARCHAR IS NULL OR rfm_segment = $segment::VARCHAR)
 		AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)
@@ -28,12 +29,13 @@ by_filter AS (
 	-- dim 'all' and, with $all_dims, each customer filter: one grouping set each
 	SELECT grain, period,
 		CASE WHEN grouping(region) = 0 THEN 'region'
+			WHEN grouping(country) = 0 THEN 'country'
 			WHEN grouping(acquisition_channel) = 0 THEN 'acquisition_channel'
 			WHEN grouping(rfm_segment) = 0 THEN 'segment'
 			WHEN grouping(lifecycle_stage) = 0 THEN 'lifecycle'
 			ELSE 'all' END AS dim,
 		-- in the grouping set of one filter column the others are NULL
-		coalesce(region, acquisition_channel, rfm_segment, lifecycle_stage) AS dim_value,
+		coalesce(region, country, acquisition_channel, rfm_segment, lifecycle_stage) AS dim_value,
 		count_if(active)::BIGINT AS active_customers,
 		count_if(active AND is_new)::BIGINT AS new_customers,
 		count_if(reactivations > 0)::BIGINT AS reactivated_customers,
@@ -50,8 +52,8 @@ by_filter AS (
 		count_if(active AND NOT prev_active AND NOT is_new)::BIGINT AS resurrecting,
 		count_if(active AND NOT next_active)::BIGINT AS dormant_next
 	FROM cp
-	GROUP BY GROUPING SETS ((grain, period), (grain, period, region), (grain, period, acquisition_channel),
-		(grain, period, rfm_segment), (grain, period, lifecycle_stage))
+	GROUP BY GROUPING SETS ((grain, period), (grain, period, region), (grain, period, country),
+		(grain, period, acquisition_channel), (grain, period, rfm_segment), (grain, period, lifecycle_stage))
 ),
 by_channel AS (
 	-- with $all_dims, dim 'channel': a customer's rows count once in each channel they used. The measures are the

@@ -1,6 +1,6 @@
 -- Customers by lifecycle stage now (as of the summary's as-of date): every stage, also empty ones.
 -- Reads the relation customer_summary (materialised or on the fly, see src/lib/server/metrics/summary.ts).
--- Inputs (NULL = not filtered): $region, $acquisition_channel, $segment, $lifecycle.
+-- Inputs (NULL = not filtered): $region, $country, $acquisition_channel, $segment, $lifecycle.
 -- Output: lifecycle_stage ('new' | 'active' | 'at_risk' | 'churned' | 'reactivated'), customers, share (of the
 --   filtered customers with a purchase, 0..1), net_revenue, mean_recency_days; in that order.
 WITH counted AS (
@@ -9,6 +9,7 @@ WITH counted AS (
 	FROM customer_summary
 	WHERE orders > 0
 		AND ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
+		AND ($country::VARCHAR IS NULL OR country = $country::VARCHAR)
 		AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)
 		AND ($segment::VARCHAR IS NULL OR rfm_segment = $segment::VARCHAR)
 		AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)

@@ -2,7 +2,7 @@
 -- Reads the relation customer_summary (materialised or on the fly, see src/lib/server/metrics/summary.ts) joined with
 -- the BG/NBD predictions of the latest model refresh (view current_predictions).
 -- Population: the filtered customers with a purchase; clv and p_alive only those with a prediction.
--- Inputs (NULL = not filtered): $region, $acquisition_channel, $segment, $lifecycle.
+-- Inputs (NULL = not filtered): $region, $country, $acquisition_channel, $segment, $lifecycle.
 -- Bins (at most 20 per measure, empty bins included; every bin is [x0, x1) except the last, which is [x0, x1] and
 -- also holds the values above x1):
 --   recency (recency_days) and frequency (orders) are whole numbers: bins of a whole width starting at the minimum;
@@ -22,6 +22,7 @@ base AS (
 	LEFT JOIN prediction p ON p.customer_id = s.customer_id
 	WHERE s.orders > 0
 		AND ($region::VARCHAR IS NULL OR s.region = $region::VARCHAR)
+		AND ($country::VARCHAR IS NULL OR s.country = $country::VARCHAR)
 		AND ($acquisition_channel::VARCHAR IS NULL OR s.acquisition_channel = $acquisition_channel::VARCHAR)
 		AND ($segment::VARCHAR IS NULL OR s.rfm_segment = $segment::VARCHAR)
 		AND ($lifecycle::VARCHAR IS NULL OR s.lifecycle_stage = $lifecycle::VARCHAR)

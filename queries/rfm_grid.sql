@@ -1,6 +1,6 @@
 -- The 5 x 5 recency x frequency grid: every cell, also the empty ones.
 -- Reads the relation customer_summary (materialised or on the fly, see src/lib/server/metrics/summary.ts).
--- Inputs (NULL = not filtered): $region, $acquisition_channel, $segment, $lifecycle.
+-- Inputs (NULL = not filtered): $region, $country, $acquisition_channel, $segment, $lifecycle.
 -- Output: r_score, f_score (1..5), customers, net_revenue, mean_m_score (NULL for an empty cell),
 --   share (of the filtered customers with a purchase, 0..1); ordered by r_score DESC, f_score.
 WITH cells AS (
@@ -8,6 +8,7 @@ WITH cells AS (
 	FROM customer_summary
 	WHERE orders > 0
 		AND ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
+		AND ($country::VARCHAR IS NULL OR country = $country::VARCHAR)
 		AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)
 		AND ($segment::VARCHAR IS NULL OR rfm_segment = $segment::VARCHAR)
 		AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)

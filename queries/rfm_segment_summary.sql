@@ -2,7 +2,7 @@
 -- Reads the relation segment_customer (queries/segment_customer.sql: the customers of customer_summary with a purchase
 -- and their latest BG/NBD prediction; the stored table or that statement run as a CTE, see
 -- src/lib/server/metrics/segments.ts), which reads customer_summary (materialised or on the fly, summary.ts).
--- Inputs (NULL = not filtered): $region, $acquisition_channel, $segment, $lifecycle.
+-- Inputs (NULL = not filtered): $region, $country, $acquisition_channel, $segment, $lifecycle.
 -- Output: segment (key), name_en, name_vi, priority ('others' last), customers, share (of the filtered customers
 --   with a purchase, 0..1), net_revenue, revenue_share (0..1), mean_recency_days, mean_orders, mean_net_revenue,
 --   r_min .. m_max (the configured ranges; NULL for 'others'),
@@ -17,6 +17,7 @@ WITH chosen AS (
 	FROM segment_customer
 	WHERE orders > 0
 		AND ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
+		AND ($country::VARCHAR IS NULL OR country = $country::VARCHAR)
 		AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)
 		AND ($segment::VARCHAR IS NULL OR rfm_segment = $segment::VARCHAR)
 		AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)

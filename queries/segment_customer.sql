@@ -6,9 +6,9 @@
 -- queries/segment_customer_version.sql still gives the version it was built for, else this statement runs as a CTE
 -- of the same name (also over customer_summary computed on the fly for another as-of date, range or scoring).
 -- Inputs: none (reads the relations customer_summary and current_predictions).
--- Output: customer_id, rfm_segment, region, acquisition_channel, lifecycle_stage, orders, net_revenue,
+-- Output: customer_id, rfm_segment, region, country, acquisition_channel, lifecycle_stage, orders, net_revenue,
 --   recency_days, predicted_clv, p_alive.
-SELECT s.customer_id, s.rfm_segment, s.region, s.acquisition_channel, s.lifecycle_stage, s.orders, s.net_revenue,
+SELECT s.customer_id, s.rfm_segment, s.region, s.country, s.acquisition_channel, s.lifecycle_stage, s.orders, s.net_revenue,
 	s.recency_days, p.predicted_clv, p.p_alive
 FROM customer_summary s
 LEFT JOIN current_predictions p USING (customer_id)

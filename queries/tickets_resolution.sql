@@ -1,6 +1,6 @@
 -- Support tickets per period (day the ticket was opened) and channel, plus channel 'all': count, resolved, still open
 -- at the as-of date, resolution time in hours: median and 90th percentile (linear interpolation, quantile_cont).
--- Inputs: $grain, $as_of DATE (exclusive), $from / $to (periods overlapping the range), $channel, $region,
+-- Inputs: $grain, $as_of DATE (exclusive), $from / $to (periods overlapping the range), $channel, $region, $country,
 --   $acquisition_channel, $segment, $lifecycle.
 -- Output: period, complete, channel, tickets, resolved, open, median_hours, p90_hours, mean_hours.
 WITH step AS (
@@ -16,6 +16,7 @@ t AS (
 		AND ($to::DATE IS NULL OR date_trunc($grain::VARCHAR, day) <= $to::DATE)
 		AND ($channel::VARCHAR IS NULL OR channel = $channel::VARCHAR)
 		AND ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
+		AND ($country::VARCHAR IS NULL OR country = $country::VARCHAR)
 		AND ($acquisition_channel::VARCHAR IS NULL OR acquisition_channel = $acquisition_channel::VARCHAR)
 		AND ($segment::VARCHAR IS NULL OR rfm_segment = $segment::VARCHAR)
 		AND ($lifecycle::VARCHAR IS NULL OR lifecycle_stage = $lifecycle::VARCHAR)

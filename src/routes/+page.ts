@@ -8,6 +8,7 @@ export function _streamParams(url: URL) {
 		clv: snapshot,
 		mix: {
 			region: snapshot.region,
+			country: snapshot.country,
 			acquisition_channel: snapshot.acquisition_channel,
 			segment: snapshot.segment,
 			lifecycle: snapshot.lifecycle

@@ -24,7 +24,18 @@ const DATE_KEYS = ['from', 'to', 'as_of', 'cohort', 'holdout_end', 'calibration_
 const BAD_DATES = ['9999-12-31', '0000-01-01', '2024-02-30', '1899-12-30', '2024-2-3'];
 const NUMBER_KEYS = ['id', 'limit', 'offset', 'page', 'page_size', 'points', 'k', 'offset'];
 const BAD_NUMBERS = ['99999999999999999999', '0x1', '-1', '1e400', 'NaN', '0'];
-const TEXT_KEYS = ['q', 'name', 'segment', 'region', 'channel', 'source', 'target', 'period', 'dimension'];
+const TEXT_KEYS = [
+	'q',
+	'name',
+	'segment',
+	'region',
+	'country',
+	'channel',
+	'source',
+	'target',
+	'period',
+	'dimension'
+];
 const LONG = 'x'.repeat(100_000);
 
 type Handler = (event: unknown) => Response | Promise<Response>;

@@ -216,6 +216,34 @@ describe('filters live in the URL and change the numbers', () => {
 		}
 	});
 
+	it('the filter bar offers the regions and countries that exist, with their customers, as selects', async () => {
+		const { rows } = await api<{ dimension: string; value: string; customers: number }[]>('/api/dimensions');
+		const { page } = await open('/customers');
+		try {
+			for (const dim of ['region', 'country']) {
+				const values = rows.filter((r) => r.dimension === dim);
+				expect(values.length, dim).toBeGreaterThan(0);
+				const field = page.locator(`[data-testid="filter-bar"] select[name="${dim}"]`);
+				const labels = await field.locator('option:not([value=""])').allTextContents();
+				expect(labels).toEqual(values.map((v) => `${v.value} (${v.customers.toLocaleString('en')})`));
+			}
+			const country = rows.find((r) => r.dimension === 'country')!;
+			const filtered = await api<ListRow[]>(
+				`/api/customers?page_size=1&country=${encodeURIComponent(country.value)}`
+			);
+			await page.locator('[data-testid="filter-bar"] select[name="country"]').selectOption(country.value);
+			await page.waitForURL((u) => u.searchParams.get('country') === country.value);
+			await page.waitForFunction(
+				(n) =>
+					document.querySelector('[data-testid="customers-total"]')?.getAttribute('data-value') === String(n),
+				filtered.total
+			);
+			expect(filtered.total).toBe(country.customers);
+		} finally {
+			await page.close();
+		}
+	});
+
 	it('date range on the channels page changes the funnel', async () => {
 		const from = '2025-01-01';
 		const before = (await api<{ customers_nested: number }[]>('/api/funnel')).rows[0]!.customers_nested;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db';
 import { ingestFile } from '../../src/lib/server/ingest';
+import { customerFields, interactionFields } from '../../src/lib/server/ingest/fields';
 import { tempDb } from '../helpers/db';
 import { NOW, tempFile, removeTempFiles } from './helpers';
 
@@ -77,6 +78,29 @@ describe('ingestFile (customers)', () => {
 			source_line: 2
 		});
 		expect(JSON.parse(String(c!.attributes))).toEqual({ 'Loyalty Tier': 'Gold' });
+	});
+
+	it('keeps country and region apart: a Country column is the country, a City or State column the region', async () => {
+		const file = tempFile(
+			'c.csv',
+			'Customer ID,Country,City\nk1,United Kingdom,London\nk2,France,\n' + 'k3,,Hà Nội\n'
+		);
+		await ingestFile(db, file, opts);
+		const only = tempFile('d.csv', 'customer_id,Country Name\nk4,Germany\n');
+		await ingestFile(db, only, opts);
+		const rows = await db.sql('SELECT customer_id, region, country FROM customers ORDER BY 1');
+		expect(rows).toEqual([
+			{ customer_id: 'k1', region: 'London', country: 'United Kingdom' },
+			{ customer_id: 'k2', region: null, country: 'France' },
+			{ customer_id: 'k3', region: 'Hà Nội', country: null },
+			{ customer_id: 'k4', region: null, country: 'Germany' }
+		]);
+		// no synonym of one is a synonym of the other, in either kind of file
+		for (const fields of [customerFields, interactionFields]) {
+			expect(fields.country.filter((s) => (customerFields.region as readonly string[]).includes(s))).toEqual(
+				[]
+			);
+		}
 	});
 
 	it('quarantines a repeated customer_id in one file and upserts ids already in the database', async () => {

@@ -18,7 +18,8 @@ export function addMetricOptions(cmd: Command): Command {
 			'--to <date>',
 			'count only interactions up to this day (inclusive); the as-of date becomes the day after'
 		)
-		.option('--region <name>', 'only customers of this region')
+		.option('--region <name>', 'only customers of this region (province / city)')
+		.option('--country <name>', 'only customers of this country')
 		.option('--channel <name>', 'count only interactions of this channel')
 		.option('--acquisition-channel <name>', 'only customers acquired through this channel')
 		.option('--segment <key>', 'only customers of this RFM segment (e.g. champions)')
@@ -36,6 +37,7 @@ export function metricQueryFrom(opts: Record<string, string | undefined>): Metri
 		from: opts.from,
 		to: opts.to,
 		region: opts.region,
+		country: opts.country,
 		channel: opts.channel,
 		acquisition_channel: opts.acquisitionChannel,
 		segment: opts.segment,

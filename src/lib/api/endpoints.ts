@@ -150,6 +150,7 @@ export interface CustomerRow {
 	email: string | null;
 	phone: string | null;
 	region: string | null;
+	country: string | null;
 	acquisition_channel: string | null;
 	rfm_segment: string | null;
 	segment_name_en: string | null;

@@ -10,6 +10,7 @@ export const FILTER_KEYS = [
 	'to',
 	'grain',
 	'region',
+	'country',
 	'channel',
 	'acquisition_channel',
 	'segment'
@@ -52,10 +53,21 @@ export function filterSearch(url: URL): string {
 	return s ? `?${s}` : '';
 }
 
-/** The choices the filter bar offers (from the API; free text inputs when a list is empty). */
+/** One value of a filter dimension and the customers who have it (/api/dimensions). */
+export interface DimensionChoice {
+	value: string;
+	customers: number;
+}
+
+/**
+ * The choices the filter bar offers (from the API), most customers first. A dimension's list is null when it could
+ * not be loaded (the filter is then a free-text input) and empty when the data has no value of it (the filter is
+ * hidden: Online Retail has countries but no regions).
+ */
 export interface FilterOptions {
-	regions: string[];
-	channels: string[];
-	acquisitionChannels: string[];
+	regions: DimensionChoice[] | null;
+	countries: DimensionChoice[] | null;
+	channels: DimensionChoice[] | null;
+	acquisitionChannels: DimensionChoice[] | null;
 	segments: { key: string; label: string }[];
 }

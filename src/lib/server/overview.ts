@@ -69,12 +69,12 @@ type MixCount = { kind: MixRow['kind']; key: string; customers: number };
  * scores them at that date. The default view (STORED_MIX) reads table segment_mix, which the refresh step 'mix'
  * fills for the current data (refreshSegmentMix); any other view, or a database whose mix is not current, scores
  * the customers here (queries/segment_mix_trend.sql over the materialised summary for the latest date, on the fly
- * for the earlier ones: seconds each at 1M customers). Filters on customers (region, acquisition channel, segment,
- * lifecycle) apply; a date range or a channel does not (each point is the whole history before its date).
+ * for the earlier ones: seconds each at 1M customers). Filters on customers (region, country, acquisition channel,
+ * segment, lifecycle) apply; a date range or a channel does not (each point is the whole history before its date).
  */
 export async function segmentMixTrend(
 	db: Database,
-	filters: Pick<Filters, 'region' | 'acquisition_channel' | 'segment' | 'lifecycle'>,
+	filters: Pick<Filters, 'region' | 'country' | 'acquisition_channel' | 'segment' | 'lifecycle'>,
 	grain: MixGrain = STORED_MIX.grain,
 	points = STORED_MIX.points
 ): Promise<MixRow[]> {
@@ -109,7 +109,7 @@ export async function segmentMixTrend(
 /** The stored mix when the registry says it is current and it was built for exactly these dates, else undefined. */
 async function storedMix(
 	db: Database,
-	filters: Pick<Filters, 'region' | 'acquisition_channel' | 'segment' | 'lifecycle'>,
+	filters: Pick<Filters, 'region' | 'country' | 'acquisition_channel' | 'segment' | 'lifecycle'>,
 	grain: MixGrain,
 	dates: string[]
 ): Promise<(MixCount & { as_of: string })[] | undefined> {
@@ -141,8 +141,11 @@ export async function refreshSegmentMix(db: Database): Promise<{ dates: number }
 		for (const { as_of, rows } of cells) {
 			await s.exec(
 				`INSERT INTO segment_mix
-				 SELECT $grain, $as_of::DATE, c.region, c.acquisition_channel, c.rfm_segment, c.lifecycle_stage, c.customers
-				 FROM (SELECT unnest(from_json($cells::JSON, '[{"region": "VARCHAR", "acquisition_channel": "VARCHAR",
+					(grain, as_of, region, country, acquisition_channel, rfm_segment, lifecycle_stage, customers)
+				 SELECT $grain, $as_of::DATE, c.region, c.country, c.acquisition_channel, c.rfm_segment, c.lifecycle_stage,
+					c.customers
+				 FROM (SELECT unnest(from_json($cells::JSON, '[{"region": "VARCHAR", "country": "VARCHAR",
+					"acquisition_channel": "VARCHAR",
 					"rfm_segment": "VARCHAR", "lifecycle_stage": "VARCHAR", "customers": "BIGINT"}]')) AS c)`,
 				{ grain, as_of, cells: JSON.stringify(rows) }
 			);

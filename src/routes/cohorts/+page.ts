@@ -2,7 +2,7 @@ import { api, grainOf, metricParams } from '$lib/api';
 import type { PageLoad } from './$types';
 
 const MODES = ['on', 'on-or-after', 'revenue'] as const;
-const BREAKDOWNS = ['acquisition_channel', 'region', 'first_order_channel'] as const;
+const BREAKDOWNS = ['acquisition_channel', 'region', 'country', 'first_order_channel'] as const;
 export type CohortMode = (typeof MODES)[number];
 
 /** The cohort grid (mode and breakdown in the URL) and the lifecycle flows; cohorts are weekly at the finest. */

@@ -15,7 +15,7 @@ export const load: PageLoad = async ({ url, fetch }) => {
 		return {
 			list,
 			params,
-			filterFields: ['region', 'channel', 'acquisition_channel', 'segment'] as FilterKey[]
+			filterFields: ['region', 'country', 'channel', 'acquisition_channel', 'segment'] as FilterKey[]
 		};
 	} catch (e) {
 		if (e instanceof ApiError && e.status === 400) error(400, e.message);

@@ -27,6 +27,7 @@ export const LIST_KEYS = [
 	'from',
 	'to',
 	'region',
+	'country',
 	'channel',
 	'acquisition_channel',
 	'sort',

@@ -7,7 +7,7 @@
  *   customersHref({ cohort: '2024-03-01', period: 'month', k: 2 })   a cohort heatmap cell (k periods later;
  *                                                          mode: 'on_or_after' for that mode of the heatmap)
  *   customersHref({ funnel_step: 'repeat_purchase', from, to })   a journey funnel step
- * The dashboard's filters (region, channel, acquisition_channel) can be passed along as they are in the URL.
+ * The dashboard's filters (region, country, channel, acquisition_channel) can be passed along as they are in the URL.
  */
 export interface CustomerListLink {
 	q?: string;
@@ -23,6 +23,7 @@ export interface CustomerListLink {
 	from?: string;
 	to?: string;
 	region?: string;
+	country?: string;
 	channel?: string;
 	acquisition_channel?: string;
 	sort?: string;

@@ -30,6 +30,6 @@ export const load: PageLoad = async ({ data, fetch, url, parent }) => {
 		sizeMode: (SIZE_MODES as readonly string[]).includes(size ?? '')
 			? (size as (typeof SIZE_MODES)[number])
 			: 'customers',
-		filterFields: ['from', 'to', 'region', 'channel', 'acquisition_channel'] as const
+		filterFields: ['from', 'to', 'region', 'country', 'channel', 'acquisition_channel'] as const
 	};
 };

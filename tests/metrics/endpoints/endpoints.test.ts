@@ -145,24 +145,38 @@ describe('dashboard endpoints: lifecycle-stages, distributions, clv-summary, dim
 		}
 	});
 
-	it('dimensions equal SELECT DISTINCT over customers and interactions, sorted', async () => {
+	it('dimensions equal a GROUP BY over customers and interactions with customer counts, most first', async () => {
 		const rows = await dimensionValues(db);
-		const distinct = async (sql: string) => (await db.sql<{ v: string }>(sql)).map((r) => r.v);
+		const counted = async (dimension: string, sql: string) =>
+			(await db.sql<{ value: string; customers: number }>(`${sql} ORDER BY 2 DESC, 1`)).map((r) => ({
+				dimension,
+				value: r.value,
+				customers: r.customers
+			}));
 		const expected = [
-			...(
-				await distinct('SELECT DISTINCT region AS v FROM customers WHERE region IS NOT NULL ORDER BY 1')
-			).map((value) => ({ dimension: 'region', value })),
-			...(
-				await distinct('SELECT DISTINCT channel AS v FROM interactions WHERE channel IS NOT NULL ORDER BY 1')
-			).map((value) => ({ dimension: 'channel', value })),
-			...(
-				await distinct(
-					'SELECT DISTINCT acquisition_channel AS v FROM customers WHERE acquisition_channel IS NOT NULL ORDER BY 1'
-				)
-			).map((value) => ({ dimension: 'acquisition_channel', value }))
+			...(await counted(
+				'region',
+				'SELECT region AS value, count(*)::INTEGER AS customers FROM customers WHERE region IS NOT NULL GROUP BY 1'
+			)),
+			...(await counted(
+				'country',
+				'SELECT country AS value, count(*)::INTEGER AS customers FROM customers WHERE country IS NOT NULL GROUP BY 1'
+			)),
+			...(await counted(
+				'channel',
+				`SELECT channel AS value, count(DISTINCT customer_id)::INTEGER AS customers FROM interactions
+				 WHERE channel IS NOT NULL GROUP BY 1`
+			)),
+			...(await counted(
+				'acquisition_channel',
+				`SELECT acquisition_channel AS value, count(*)::INTEGER AS customers FROM customers
+				 WHERE acquisition_channel IS NOT NULL GROUP BY 1`
+			))
 		];
 		expect(rows).toEqual(expected);
-		expect(new Set(rows.map((r) => r.dimension)).size).toBe(3);
+		expect(new Set(rows.map((r) => r.dimension))).toEqual(
+			new Set(['region', 'country', 'channel', 'acquisition_channel'])
+		);
 		expect(await dimensionValues(db, { dimension: 'channel' })).toEqual(
 			expected.filter((r) => r.dimension === 'channel')
 		);
@@ -192,7 +206,7 @@ describe('dashboard endpoints: lifecycle-stages, distributions, clv-summary, dim
 		['lifecycle-stages', 'lifecycle=sleepy', 'lifecycle'],
 		['distributions', 'as_of=2025-02-30', 'as_of'],
 		['clv-summary', 'from=2025-03-01&to=2025-02-01', 'from'],
-		['dimensions', 'dimension=country', 'dimension']
+		['dimensions', 'dimension=planet', 'dimension']
 	])('GET /api/%s?%s is a 400 that names the problem', async (name, query, word) => {
 		try {
 			await call(name, query);

@@ -19,6 +19,7 @@ export interface Ev {
 export interface Cust {
 	id: string;
 	region?: string | null;
+	country?: string | null;
 	acquisition_channel?: string | null;
 }
 
@@ -28,11 +29,10 @@ export async function loadFixture(db: Database, events: Ev[], customers: Cust[] 
 	const byId = new Map(customers.map((c) => [c.id, c]));
 	for (const id of ids) {
 		const c = byId.get(id);
-		await db.exec('INSERT INTO customers (customer_id, region, acquisition_channel) VALUES ($1, $2, $3)', [
-			id,
-			c?.region ?? null,
-			c?.acquisition_channel ?? null
-		]);
+		await db.exec(
+			'INSERT INTO customers (customer_id, region, country, acquisition_channel) VALUES ($1, $2, $3, $4)',
+			[id, c?.region ?? null, c?.country ?? null, c?.acquisition_channel ?? null]
+		);
 	}
 	let n = 0;
 	const values: string[] = [];

@@ -28,9 +28,15 @@ function rounded(value: unknown): unknown {
 
 const REGIONS = ['north', 'south', null] as const;
 const ACQUISITION = ['ads', 'referral', null] as const;
+const COUNTRIES = ['United Kingdom', 'France', null, 'United Kingdom'] as const;
 
 /** The period metrics that read a rollup, with one filter set and grain. */
-async function readAll(db: Database, f: Filters, grain: (typeof GRAINS)[number], breakdown?: 'region') {
+async function readAll(
+	db: Database,
+	f: Filters,
+	grain: (typeof GRAINS)[number],
+	breakdown?: 'region' | 'country'
+) {
 	return rounded({
 		kpis: await kpiPeriods(db, grain, f),
 		lifecycle: await lifecyclePeriods(db, { ...f, period: grain }),
@@ -53,7 +59,8 @@ describe('rollups', () => {
 		const customers: Cust[] = [...new Set(events.map((e) => e.c))].map((id, i) => ({
 			id,
 			region: REGIONS[i % 3]!,
-			acquisition_channel: ACQUISITION[Math.floor(i / 3) % 3]!
+			acquisition_channel: ACQUISITION[Math.floor(i / 3) % 3]!,
+			country: COUNTRIES[Math.floor(i / 2) % 4]!
 		}));
 		t = await fixtureDb(events, customers);
 		const rows = await t.db.sql<{ s: string }>(
@@ -78,6 +85,7 @@ describe('rollups', () => {
 		const filter = fc.record(
 			{
 				region: fc.constantFrom('north', 'south', 'east'),
+				country: fc.constantFrom('United Kingdom', 'France'),
 				acquisition_channel: fc.constantFrom('ads', 'referral'),
 				segment: fc.constantFrom(...segments),
 				lifecycle: fc.constantFrom(...LIFECYCLE_STAGES),
@@ -86,15 +94,19 @@ describe('rollups', () => {
 			{ requiredKeys: [] }
 		);
 		await fc.assert(
-			fc.asyncProperty(filter, fc.constantFrom(...GRAINS), fc.boolean(), async (f, grain, byRegion) => {
-				const breakdown = byRegion ? ('region' as const) : undefined;
-				await storedRollups(t.db, true);
-				const fromRollup = await readAll(t.db, f, grain, breakdown);
-				await storedRollups(t.db, false);
-				const fromDetail = await readAll(t.db, f, grain, breakdown);
-				await storedRollups(t.db, true);
-				expect(fromRollup).toEqual(fromDetail);
-			}),
+			fc.asyncProperty(
+				filter,
+				fc.constantFrom(...GRAINS),
+				fc.constantFrom(undefined, 'region' as const, 'country' as const),
+				async (f, grain, breakdown) => {
+					await storedRollups(t.db, true);
+					const fromRollup = await readAll(t.db, f, grain, breakdown);
+					await storedRollups(t.db, false);
+					const fromDetail = await readAll(t.db, f, grain, breakdown);
+					await storedRollups(t.db, true);
+					expect(fromRollup).toEqual(fromDetail);
+				}
+			),
 			{ numRuns: 25, seed: 20251125 }
 		);
 	}, 240_000);
@@ -102,6 +114,8 @@ describe('rollups', () => {
 	it('filters with values (single ones) pick their rollup rows; several fall back', () => {
 		expect(rollupDim({}, true)).toEqual({ dim: 'all', dim_value: null });
 		expect(rollupDim({ region: 'north' }, true)).toEqual({ dim: 'region', dim_value: 'north' });
+		expect(rollupDim({ country: 'France' }, true)).toEqual({ dim: 'country', dim_value: 'France' });
+		expect(rollupDim({ country: 'France', region: 'north' }, true)).toBeUndefined();
 		expect(rollupDim({ channel: 'Web' }, true)).toEqual({ dim: 'channel', dim_value: 'web' });
 		// the channel rollup has channel as a column: there a channel filter is not a filter dimension
 		expect(rollupDim({ channel: 'web', segment: 'lost' }, false)).toEqual({

@@ -34,6 +34,7 @@ export const en: Record<string, string> = {
 	'customers.col.email': 'Email',
 	'customers.col.phone': 'Phone',
 	'customers.col.region': 'Region',
+	'customers.col.country': 'Country',
 	'customers.col.segment': 'Segment',
 	'customers.col.lifecycle': 'Lifecycle',
 	'customers.col.orders': 'Orders',
@@ -53,6 +54,7 @@ export const en: Record<string, string> = {
 	'customers.chip.firstSeen': 'First seen {from} – {to}',
 	'customers.chip.funnel_step': 'Journey: {value}',
 	'customers.chip.region': 'Region: {value}',
+	'customers.chip.country': 'Country: {value}',
 	'customers.chip.channel': 'Channel: {value}',
 	'customers.chip.acquisition_channel': 'Acquired via {value}',
 
@@ -187,6 +189,7 @@ export const vi: Record<string, string> = {
 	'customers.col.email': 'Email',
 	'customers.col.phone': 'Điện thoại',
 	'customers.col.region': 'Khu vực',
+	'customers.col.country': 'Quốc gia',
 	'customers.col.segment': 'Phân khúc',
 	'customers.col.lifecycle': 'Vòng đời',
 	'customers.col.orders': 'Đơn hàng',
@@ -206,6 +209,7 @@ export const vi: Record<string, string> = {
 	'customers.chip.firstSeen': 'Lần đầu xuất hiện {from} – {to}',
 	'customers.chip.funnel_step': 'Hành trình: {value}',
 	'customers.chip.region': 'Khu vực: {value}',
+	'customers.chip.country': 'Quốc gia: {value}',
 	'customers.chip.channel': 'Kênh: {value}',
 	'customers.chip.acquisition_channel': 'Thu hút qua {value}',
 

@@ -13,7 +13,7 @@ import { filtersSchema } from '../metrics/filters';
  *   funnel_step  any_interaction | engaged | first_purchase | repeat_purchase | loyal: the journey funnel's step
  *                (each step includes every earlier one, as the funnel counts), over customers first seen in
  *                from..to when given
- *   region, channel, acquisition_channel   the dashboard's filters, carried over
+ *   region, country, channel, acquisition_channel   the dashboard's filters, carried over
  *   sort, dir    net_revenue | orders | recency_days | predicted_clv | p_alive | customer_id; asc | desc
  *   page         1-based page (page_size rows each, default 50, at most 200)
  *   contact      '1' shows names, emails and phones in the list (otherwise masked)
@@ -40,7 +40,14 @@ export const COHORT_PERIODS = ['week', 'month', 'quarter', 'year'] as const;
 const score = z.coerce.number().int().min(1).max(5);
 
 export const customerListSchema = filtersSchema
-	.pick({ region: true, channel: true, acquisition_channel: true, segment: true, lifecycle: true })
+	.pick({
+		region: true,
+		country: true,
+		channel: true,
+		acquisition_channel: true,
+		segment: true,
+		lifecycle: true
+	})
 	.extend({
 		q: z.string().max(200).optional(),
 		r: score.optional(),

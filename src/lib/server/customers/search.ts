@@ -10,6 +10,7 @@ export interface CustomerListRow {
 	email: string | null;
 	phone: string | null;
 	region: string | null;
+	country: string | null;
 	acquisition_channel: string | null;
 	rfm_segment: string | null;
 	segment_name_en: string | null;
@@ -54,6 +55,7 @@ export async function listCustomers(db: Database, params: CustomerListParams): P
 		segment: params.segment ?? null,
 		lifecycle: params.lifecycle ?? null,
 		region: params.region ?? null,
+		country: params.country ?? null,
 		acquisition_channel: params.acquisition_channel?.toLowerCase() ?? null,
 		channel: params.channel?.toLowerCase() ?? null,
 		cohort: params.cohort ?? null,

@@ -60,7 +60,8 @@ export const interactionFields = {
 	category: ['category', 'productcategory'],
 	csat: ['csat', 'rating', 'satisfaction', 'csatscore'],
 	resolved_at: ['resolvedat', 'resolved', 'closedat', 'resolutiondate', 'resolvedtime'],
-	country: ['country']
+	// a country is never a region (province / city): customerFields keeps them apart too
+	country: ['country', 'countryname', 'nation', 'quocgia']
 } as const;
 
 export const customerFields = {
@@ -69,7 +70,7 @@ export const customerFields = {
 	email: ['email', 'emailaddress', 'mail'],
 	phone: ['phone', 'phonenumber', 'mobile', 'tel', 'telephone', 'sdt', 'cellphone'],
 	region: ['region', 'province', 'city', 'state', 'tinh'],
-	country: ['country'],
+	country: interactionFields.country,
 	gender: ['gender', 'sex'],
 	birth_year: ['birthyear', 'yearofbirth', 'yob'],
 	signup_at: ['signupat', 'signupdate', 'signedupat', 'registeredat', 'joinedat', 'createdat'],

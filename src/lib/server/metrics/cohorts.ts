@@ -14,6 +14,7 @@ export type CohortMode = (typeof COHORT_MODES)[number];
 const BREAKDOWNS = {
 	acquisition_channel: 'acquisition_channel',
 	region: 'region',
+	country: 'country',
 	first_order_channel: 'first_order_channel'
 } as const;
 export const COHORT_BREAKDOWNS = Object.keys(BREAKDOWNS) as (keyof typeof BREAKDOWNS)[];

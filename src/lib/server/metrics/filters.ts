@@ -3,8 +3,9 @@ import { calendarDate } from '../dates';
 
 /**
  * The filters every metric accepts. They reach SQL only as bound named parameters ($from, $to, $as_of, $region,
- * $channel, $acquisition_channel, $segment, $lifecycle); a NULL parameter means "no filter". Each query uses the
- * names it needs (Session passes only the names a statement contains).
+ * $country, $channel, $acquisition_channel, $segment, $lifecycle); a NULL parameter means "no filter". Each query
+ * uses the names it needs (Session passes only the names a statement contains). Region (province / city) and country
+ * are separate dimensions: a file may have either, both or neither.
  */
 const label = z.string().trim().min(1).max(200);
 
@@ -17,6 +18,7 @@ export const filtersSchema = z.object({
 	to: calendarDate.optional(),
 	as_of: calendarDate.optional(),
 	region: label.optional(),
+	country: label.optional(),
 	channel: label.optional(),
 	acquisition_channel: label.optional(),
 	segment: label.optional(),
@@ -31,6 +33,7 @@ export function filterParams(f: Filters): Record<string, string | null> {
 		to: f.to ?? null,
 		as_of: f.as_of ?? null,
 		region: f.region ?? null,
+		country: f.country ?? null,
 		channel: f.channel?.toLowerCase() ?? null,
 		acquisition_channel: f.acquisition_channel?.toLowerCase() ?? null,
 		segment: f.segment ?? null,

@@ -24,7 +24,7 @@ export const ROLLUPS = {
 export type RollupTable = keyof typeof ROLLUPS;
 
 /** Customer filters that have rollup rows: filter key (filterParams) = dim name in the rollups. */
-const FILTER_DIMS = ['region', 'acquisition_channel', 'segment', 'lifecycle', 'channel'] as const;
+const FILTER_DIMS = ['region', 'country', 'acquisition_channel', 'segment', 'lifecycle', 'channel'] as const;
 
 /** Which breakdown a cohort request asks for ('none' or the key) and the whitelisted column behind it. */
 export interface Breakdown {
@@ -85,6 +85,7 @@ export const COHORT_GRID_BREAKDOWNS = [
 	'none',
 	'acquisition_channel',
 	'region',
+	'country',
 	'first_order_channel'
 ] as const;
 

@@ -50,6 +50,7 @@ export function describeList(p: CustomerListParams): string {
 	}
 	if (p.funnel_step) parts.push(`funnel step ${p.funnel_step}`);
 	if (p.region) parts.push(`region ${p.region}`);
+	if (p.country) parts.push(`country ${p.country}`);
 	if (p.channel) parts.push(`channel ${p.channel}`);
 	if (p.acquisition_channel) parts.push(`acquired via ${p.acquisition_channel}`);
 	if (p.from || p.to) parts.push(`${p.from ?? '…'} to ${p.to ?? '…'}`);

@@ -16,7 +16,7 @@ const COLUMNS = [
 ];
 
 /**
- * GET /api/clv-summary?as_of=&from=&to=&region=&channel=&acquisition_channel=&segment=&lifecycle=
+ * GET /api/clv-summary?as_of=&from=&to=&region=&country=&channel=&acquisition_channel=&segment=&lifecycle=
  * The filtered base's predicted CLV, mean P(alive) and expected purchases from the latest BG/NBD run; no rows
  * before the first model run.
  */

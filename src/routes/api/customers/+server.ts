@@ -11,6 +11,7 @@ const COLUMNS = [
 	'email',
 	'phone',
 	'region',
+	'country',
 	'acquisition_channel',
 	'rfm_segment',
 	'segment_name_en',

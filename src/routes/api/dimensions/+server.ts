@@ -4,9 +4,12 @@ import { dimensionValues, dimensionsQuerySchema } from '$lib/server/metrics/dime
 import type { RequestHandler } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
 
-const COLUMNS = ['dimension', 'value'];
+const COLUMNS = ['dimension', 'value', 'customers'];
 
-/** GET /api/dimensions?dimension=region|channel|acquisition_channel: the filter bar's choices, sorted. */
+/**
+ * GET /api/dimensions?dimension=region|country|channel|acquisition_channel: the filter bar's choices with their
+ * customer counts, most customers first.
+ */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = await parseQuery(url, dimensionsQuerySchema);
 	const db = await appDb();

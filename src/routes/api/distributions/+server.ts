@@ -8,7 +8,7 @@ import { perRefresh } from '$lib/server/derived/cache';
 const COLUMNS = ['measure', 'bin', 'x0', 'x1', 'count', 'overflow'];
 
 /**
- * GET /api/distributions?as_of=&from=&to=&region=&channel=&acquisition_channel=&segment=&lifecycle=&method=...
+ * GET /api/distributions?as_of=&from=&to=&region=&country=&channel=&acquisition_channel=&segment=&lifecycle=&method=...
  * Histogram bins of recency, frequency, monetary, predicted CLV and P(alive), binned on the server.
  */
 export const GET: RequestHandler = async ({ url }) => {

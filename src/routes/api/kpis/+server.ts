@@ -20,7 +20,7 @@ const COLUMNS = [
 ] satisfies (keyof KpiValue)[];
 
 /**
- * GET /api/kpis?period=day|week|month|quarter|year&from=&to=&as_of=&region=&channel=&acquisition_channel=&segment=&lifecycle=
+ * GET /api/kpis?period=day|week|month|quarter|year&from=&to=&as_of=&region=&country=&channel=&acquisition_channel=&segment=&lifecycle=
  * One row per (period, metric) with the change against the previous period and the same period a year earlier.
  */
 export const GET: RequestHandler = async ({ url }) => {

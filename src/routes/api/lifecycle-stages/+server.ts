@@ -8,7 +8,7 @@ import { perRefresh } from '$lib/server/derived/cache';
 const COLUMNS = ['lifecycle_stage', 'customers', 'share', 'revenue', 'net_revenue', 'mean_recency_days'];
 
 /**
- * GET /api/lifecycle-stages?as_of=&from=&to=&region=&channel=&acquisition_channel=&segment=&lifecycle=
+ * GET /api/lifecycle-stages?as_of=&from=&to=&region=&country=&channel=&acquisition_channel=&segment=&lifecycle=
  * Customers, share and net revenue (as `revenue`) per lifecycle stage now, every stage also when empty.
  */
 export const GET: RequestHandler = async ({ url }) => {

@@ -8,7 +8,7 @@ import { perRefresh } from '$lib/server/derived/cache';
 const COLUMNS = ['r_score', 'f_score', 'customers', 'net_revenue', 'mean_m_score', 'share'];
 
 /**
- * GET /api/rfm-grid?as_of=&from=&to=&region=&channel=&acquisition_channel=&segment=&lifecycle=&method=&r_cuts=...
+ * GET /api/rfm-grid?as_of=&from=&to=&region=&country=&channel=&acquisition_channel=&segment=&lifecycle=&method=&r_cuts=...
  * The 25 recency x frequency cells: customers, net revenue, mean M score, share.
  */
 export const GET: RequestHandler = async ({ url }) => {

@@ -9,14 +9,14 @@ import { perRefresh } from '$lib/server/derived/cache';
 const COLUMNS = ['as_of', 'kind', 'key', 'customers', 'share'];
 
 const schema = filtersSchema
-	.pick({ region: true, acquisition_channel: true, segment: true, lifecycle: true })
+	.pick({ region: true, country: true, acquisition_channel: true, segment: true, lifecycle: true })
 	.extend({
 		grain: z.enum(MIX_GRAINS).default('quarter'),
 		points: z.coerce.number().int().min(2).max(24).default(8)
 	});
 
 /**
- * GET /api/segment-mix?grain=month|quarter|year&points=8&region=&acquisition_channel=&segment=&lifecycle=
+ * GET /api/segment-mix?grain=month|quarter|year&points=8&region=&country=&acquisition_channel=&segment=&lifecycle=
  * The customer mix by RFM segment and by lifecycle stage at the latest as-of date and the period starts before it:
  * one row per (as_of, kind, key) with customers and share. Slow to compute at 1M customers (each earlier date
  * scores every customer again), so the answer is kept until the data changes.

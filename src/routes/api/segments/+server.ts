@@ -29,7 +29,7 @@ const COLUMNS = [
 ];
 
 /**
- * GET /api/segments?as_of=&from=&to=&region=&channel=&acquisition_channel=&segment=&lifecycle=&method=&r_cuts=...
+ * GET /api/segments?as_of=&from=&to=&region=&country=&channel=&acquisition_channel=&segment=&lifecycle=&method=&r_cuts=...
  * Every named RFM segment (in evaluation order, 'others' last) with its customers, revenue and ranges.
  */
 export const GET: RequestHandler = async ({ url }) => {

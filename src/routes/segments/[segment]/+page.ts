@@ -44,6 +44,6 @@ export const load: PageLoad = async ({ fetch, url, params }) => {
 		pageSize: PAGE_SIZE,
 		q,
 		grain: grainOf(url),
-		filterFields: ['from', 'to', 'grain', 'region', 'channel', 'acquisition_channel'] as const
+		filterFields: ['from', 'to', 'grain', 'region', 'country', 'channel', 'acquisition_channel'] as const
 	};
 };
