@@ -1,6 +1,6 @@
 import { scaleLinear, scaleUtc } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { nearest, plotArea, ticksAlong } from '../../src/lib/charts/frame';
+import { nearest, plotArea, ticksAlong, tipPosition } from '../../src/lib/charts/frame';
 import { asButton } from '../../src/lib/charts/marks';
 
 describe('chart shell geometry (src/lib/charts/frame.ts)', () => {
@@ -49,5 +49,22 @@ describe('chart shell geometry (src/lib/charts/frame.ts)', () => {
 			})
 		).toEqual({});
 		expect(asked).toBe(false);
+	});
+
+	it('tipPosition keeps the tooltip beside its point and inside the container', () => {
+		const box = { w: 340, h: 400 };
+		// room on the right and below: right of and below the point
+		expect(tipPosition({ x: 20, y: 30 }, { w: 100, h: 50 }, box)).toEqual({ left: 32, top: 42 });
+		// no room on the right: left of the point
+		expect(tipPosition({ x: 300, y: 30 }, { w: 100, h: 50 }, box)).toEqual({ left: 188, top: 42 });
+		// no room on either side (a 390 px phone): against the edge, never past it
+		expect(tipPosition({ x: 100, y: 30 }, { w: 300, h: 50 }, box)).toEqual({ left: 40, top: 42 });
+		expect(tipPosition({ x: 200, y: 30 }, { w: 300, h: 50 }, box).left).toBe(0);
+		// as wide as the container: at its left edge
+		expect(tipPosition({ x: 200, y: 30 }, { w: 340, h: 50 }, box).left).toBe(0);
+		// no room below: above the point
+		expect(tipPosition({ x: 20, y: 380 }, { w: 100, h: 50 }, box)).toEqual({ left: 32, top: 318 });
+		// no room above either: below it
+		expect(tipPosition({ x: 20, y: 30 }, { w: 100, h: 390 }, box).top).toBe(42);
 	});
 });

@@ -88,3 +88,24 @@ export function ticksAlong<T extends number | Date>(
 		.ticks(Math.max(2, Math.floor(length / spacing)))
 		.map((v) => ({ pos: scale(v) ?? 0, label: label(v) }));
 }
+
+/**
+ * Where a tooltip of size `tip` goes for the point `at`, in px of a container of size `box` (top-left origin): right
+ * of and below the point by `gap`; left of it when it does not fit on the right, above when it does not fit below
+ * (and does above); when it fits on neither side, the side with more room; never past the container's left or right edge, so a chart on a phone keeps it on the screen.
+ */
+export function tipPosition(
+	at: { x: number; y: number },
+	tip: { w: number; h: number },
+	box: { w: number; h: number },
+	gap = 12
+): { left: number; top: number } {
+	const right = at.x + gap;
+	const onLeft = at.x - gap - tip.w;
+	// the side where it fits; when neither does, the side with more room
+	let left = right + tip.w <= box.w || (onLeft < 0 && box.w - right >= at.x - gap) ? right : onLeft;
+	left = Math.max(0, Math.min(left, box.w - tip.w));
+	let top = at.y + gap;
+	if (top + tip.h > box.h && at.y - gap - tip.h >= 0) top = at.y - gap - tip.h;
+	return { left, top };
+}

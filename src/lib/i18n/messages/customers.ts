@@ -81,6 +81,7 @@ export const en: Record<string, string> = {
 	'type.call': 'Call',
 	'type.survey': 'Survey',
 	'type.other': 'Other',
+	'customer.timelineNotInData': 'The loaded data has no {what}, so no customer’s timeline can show them.',
 	'channel.none': '(no channel)',
 
 	'customer.back': 'All customers',
@@ -236,6 +237,8 @@ export const vi: Record<string, string> = {
 	'type.call': 'Cuộc gọi',
 	'type.survey': 'Khảo sát',
 	'type.other': 'Khác',
+	'customer.timelineNotInData':
+		'Dữ liệu đã nạp không có {what}, nên dòng thời gian của khách hàng nào cũng không có các mục này.',
 	'channel.none': '(không có kênh)',
 
 	'customer.back': 'Tất cả khách hàng',

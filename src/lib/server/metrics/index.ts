@@ -14,3 +14,4 @@ export { refreshPeriodTables, withPeriodTables, defaultPeriodContext } from './p
 export * from './distributions';
 export * from './clv-summary';
 export * from './dimensions';
+export * from './interaction-types';
