@@ -9,7 +9,7 @@ import { parseRule } from '$lib/server/segments/rule';
 import type { RequestHandler } from './$types';
 
 /**
- * POST /api/segment-export {rule, segmentName?, format, columns, channel, requireConsent}: writes the file on the
+ * POST /api/segment-export {rule, segmentName?, format, columns, channel, requireConsent, lang}: writes the file on the
  * server, records the export and its members, and answers the counts (matched, members, leftOutNoConsent) with
  * `download`, the URL of the file.
  */
@@ -21,7 +21,8 @@ export const POST: RequestHandler = async ({ request }) => {
 			format: body.format,
 			columns: body.columns,
 			channel: body.channel,
-			requireConsent: body.requireConsent
+			requireConsent: body.requireConsent,
+			lang: body.lang
 		});
 		const segmentName = typeof body.segmentName === 'string' && body.segmentName ? body.segmentName : null;
 		const result = await exportForDownload(await appDb(), { rule, segmentName, ...opts });
