@@ -226,7 +226,10 @@ export function registerSegment(program: Command): void {
 						if (opts.json) return printJson(r);
 						process.stdout.write(
 							`export ${r.exportId}: ${num(r.members)} customers written to ${r.file} (${r.format})\n` +
-								`matched ${num(r.matched)}; left out without ${r.channel} consent: ${num(r.leftOutNoConsent)}\n`
+								(r.requireConsent && r.channel !== 'none'
+									? `matched ${num(r.matched)}; left out without ${r.channel} consent: ${num(r.leftOutNoConsent)}\n`
+									: `matched ${num(r.matched)}; no consent required\n`) +
+								`columns: ${r.fileColumns.join(',')}; names in ${r.lang}; money to ${r.moneyDigits} decimals\n`
 						);
 					})
 				);

@@ -42,7 +42,7 @@ export const GET: RequestHandler = async ({ url }) => {
 	const id = parseId(url.searchParams.get('id'), 'id (an export id)');
 	const found = await exportFile(await appDb(), id);
 	if (!found || !existsSync(found.file)) error(404, `export ${id} has no file on this server`);
-	const base = (found.segmentName ?? 'segment').replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'segment';
+	const base = (found.segmentName ?? 'list').replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'list';
 	return new Response(readFileSync(found.file), {
 		headers: {
 			'content-type': TYPES[found.format],
