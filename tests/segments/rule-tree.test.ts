@@ -4,7 +4,7 @@ import { parsedValue, shownValue } from '../../src/routes/lists/rule-tree';
 /** The builder asks for a probability in % and stores it 0..1, as the rule checks and compiles it. */
 describe('builder values', () => {
 	const share = { type: 'number' as const, share: true };
-	const money = { type: 'number' as const };
+	const money = { type: 'number' as const, share: false };
 	it('shows a probability in % and reads it back', () => {
 		expect(shownValue(share, 0.7)).toBe('70');
 		expect(shownValue(share, 0.07)).toBe('7');
