@@ -1,13 +1,14 @@
 -- A sample of a segment's members for the builder: the most valuable first (predicted CLV, then net revenue).
 -- No names or contact details: personal data leaves the server only in an export.
 -- Inputs: the rule mark (the compiled rule over customer_features f, values bound as $r0, ...), $limit.
--- Output columns: customer_id, rfm_segment, lifecycle_stage, region, orders, net_revenue, predicted_clv, p_alive,
--- churn_band, last_purchase_at ('YYYY-MM-DD').
+-- Output columns: customer_id, rfm_segment, lifecycle_stage, region, country, orders, net_revenue, predicted_clv,
+-- p_alive, churn_band, last_purchase_at ('YYYY-MM-DD').
 SELECT
 	f.customer_id,
 	f.rfm_segment,
 	f.lifecycle_stage,
 	f.region,
+	f.country,
 	f.orders,
 	f.net_revenue,
 	f.predicted_clv,

@@ -77,7 +77,9 @@ describe('crm segment', { timeout: 300_000 }, () => {
 		const result = JSON.parse(exp.stdout) as { members: number; leftOutNoConsent: number; matched: number };
 		expect(result.members).toBe(shown.preview.withSmsConsent);
 		expect(result.members + result.leftOutNoConsent).toBe(result.matched);
-		const lines = readFileSync(out, 'utf8').trim().split('\n');
+		const text = readFileSync(out, 'utf8');
+		expect(text.startsWith('\uFEFF')).toBe(true);
+		const lines = text.slice(1).trim().split('\n');
 		expect(lines[0]).toBe('customer_id,phone');
 		expect(lines.length - 1).toBe(result.members);
 
@@ -94,6 +96,36 @@ describe('crm segment', { timeout: 300_000 }, () => {
 			db.close();
 		}
 
+		// names in Vietnamese beside the codes; contact details only with --contact
+		const viOut = join(dir, 'vip-vi.csv');
+		const vi = crm([
+			'--db',
+			path,
+			'segment',
+			'export',
+			'vip list',
+			'--out',
+			viOut,
+			'--channel',
+			'none',
+			'--columns',
+			'customer_id,rfm_segment,p_alive',
+			'--contact',
+			'--lang',
+			'vi'
+		]);
+		expect(vi.stderr).toBe('');
+		expect(vi.status).toBe(0);
+		const viLines = readFileSync(viOut, 'utf8').slice(1).trim().split('\n');
+		expect(viLines[0]).toBe('customer_id,name,email,phone,rfm_segment,rfm_segment_code,p_alive');
+		expect(viLines.slice(1).map((l) => l.split(',').slice(4, 6).join(','))).toContain(
+			'Có nguy cơ rời bỏ,at_risk'
+		);
+		expect(viLines.slice(1).every((l) => /,(\d\.\d{1,3})?$/.test(l))).toBe(true);
+		expect(crm(['--db', path, 'segment', 'export', 'vip list', '--out', viOut, '--lang', 'fr']).status).toBe(
+			2
+		);
+
 		expect(crm(['--db', path, 'segment', 'delete', 'vip list']).status).toBe(0);
 		expect(JSON.parse(crm(['--db', path, 'segment', 'list', '--json']).stdout)).toEqual([]);
 	});
@@ -106,7 +138,7 @@ describe('crm segment', { timeout: 300_000 }, () => {
 		expect(r.stderr).toMatch(/unknown field 'salary'; known fields: customer_id/);
 		const missing = crm(['--db', path, 'segment', 'export', 'nope', '--out', join(dir, 'x.csv')]);
 		expect(missing.status).toBe(2);
-		expect(missing.stderr).toMatch(/no saved segment named 'nope'/);
+		expect(missing.stderr).toMatch(/no saved list named 'nope'/);
 		const fmt = crm([
 			'--db',
 			path,

@@ -66,9 +66,11 @@ describe('export', () => {
 				'email',
 				'phone',
 				'rfm_segment',
+				'rfm_segment_code',
 				'predicted_clv',
 				'p_alive'
 			]);
+			expect(result.fileColumns).toEqual(Object.keys(back[0]!));
 			expect(String(back[0]!.phone)).toMatch(/^\+84\d+$/);
 			expect(result.matched).toBe(preview.members);
 			expect(result.members).toBe(expected.length);
@@ -115,7 +117,7 @@ describe('export', () => {
 	});
 });
 
-describe('saved segments', () => {
+describe('saved lists', () => {
 	it('saves, lists, replaces and deletes', async () => {
 		const name = "Khách VIP 'Hà Nội'; --";
 		const saved = await saveSegment(db, { name, description: 'VIP', rule });
@@ -130,8 +132,8 @@ describe('saved segments', () => {
 		expect(replaced.createdAt).toBe(saved.createdAt);
 		expect(replaced.description).toBeNull();
 		await deleteSegment(db, name);
-		await expect(getSegment(db, name)).rejects.toThrow(/no saved segment/);
-		await expect(deleteSegment(db, name)).rejects.toThrow(/no saved segment/);
+		await expect(getSegment(db, name)).rejects.toThrow(/no saved list/);
+		await expect(deleteSegment(db, name)).rejects.toThrow(/no saved list/);
 	});
 
 	it('refuses an invalid rule with the reason', async () => {

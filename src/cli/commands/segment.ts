@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { ZodError } from 'zod';
 import {
 	CHANNELS,
+	CONTACT_COLUMN_KEYS,
 	DEFAULT_EXPORT_COLUMNS,
 	EXPORT_COLUMNS,
 	EXPORT_FORMATS,
@@ -11,6 +12,7 @@ import {
 	type Channel,
 	type ExportFormat
 } from '../../lib/server/segments/export';
+import { LANGS, isLang } from '../../lib/i18n/format';
 import { previewSegment } from '../../lib/server/segments/preview';
 import { RuleError, parseRule } from '../../lib/server/segments/rule';
 import {
@@ -50,18 +52,18 @@ const num = (x: number | null) => (x === null ? '-' : Math.round(x).toLocaleStri
 export function registerSegment(program: Command): void {
 	const segment = program
 		.command('segment')
-		.description('saved segments (target lists): list, show, save, delete, export');
+		.description('saved lists of customers (target lists, each a rule): list, show, save, delete, export');
 
 	segment
 		.command('list')
-		.description('list the saved segments')
+		.description('show the saved lists')
 		.option('--json', 'print JSON')
 		.action(async (opts: { json?: boolean }, cmd: Command) => {
 			await withDb(cmd, async (db) => {
 				const all = await listSegments(db);
 				if (opts.json) return printJson(all);
 				if (!all.length) {
-					process.stdout.write('no saved segments; save one with `crm segment save NAME --rule FILE`\n');
+					process.stdout.write('no saved lists; save one with `crm segment save NAME --rule FILE`\n');
 					return;
 				}
 				for (const s of all) {
@@ -72,8 +74,8 @@ export function registerSegment(program: Command): void {
 
 	segment
 		.command('show')
-		.description("show a saved segment's rule and its current size and value")
-		.argument('<name>', 'segment name')
+		.description("show a saved list's rule and its current size and value")
+		.argument('<name>', 'list name')
 		.option('--json', 'print JSON')
 		.action(async (name: string, opts: { json?: boolean }, cmd: Command) => {
 			await withDb(cmd, (db) =>
@@ -100,14 +102,14 @@ export function registerSegment(program: Command): void {
 
 	segment
 		.command('save')
-		.description('save (or replace) a segment from a JSON rule file')
-		.argument('<name>', 'segment name')
+		.description('save (or replace) a list from a JSON rule file')
+		.argument('<name>', 'list name')
 		.requiredOption(
 			'--rule <file>',
 			'JSON rule file (\'-\' reads standard input), e.g. {"and":[{"field":"p_alive","op":">","value":0.7}]}'
 		)
-		.option('--description <text>', 'what the segment is for')
-		.option('--no-replace', 'fail when a segment of that name exists')
+		.option('--description <text>', 'what the list is for')
+		.option('--no-replace', 'fail when a list of that name exists')
 		.option('--json', 'print JSON')
 		.action(
 			async (
@@ -133,8 +135,8 @@ export function registerSegment(program: Command): void {
 
 	segment
 		.command('delete')
-		.description('delete a saved segment (its past exports stay recorded)')
-		.argument('<name>', 'segment name')
+		.description('delete a saved list (its past exports stay recorded)')
+		.argument('<name>', 'list name')
 		.action(async (name: string, _opts: unknown, cmd: Command) => {
 			await withDb(cmd, (db) =>
 				asUsage(async () => {
@@ -147,10 +149,13 @@ export function registerSegment(program: Command): void {
 	segment
 		.command('export')
 		.description(
-			'write the members of a saved segment to a file; customers without consent for the channel are left ' +
-				'out (and counted) unless --include-no-consent'
+			'write the members of a saved list to a file; customers without consent for the channel are left ' +
+				'out (and counted) unless --include-no-consent. Coded values (segment, lifecycle stage, churn risk, ' +
+				'channels) are written as names in --lang with a <column>_code column beside them; money is rounded to ' +
+				'the currency (setting currency), probabilities to 3 decimals; CSV is UTF-8 with a BOM (Excel). ' +
+				'Names, emails and phones only with --contact or when --columns lists them'
 		)
-		.argument('<name>', 'segment name')
+		.argument('<name>', 'list name')
 		.requiredOption('--out <file>', 'file to write')
 		.option('--format <fmt>', `file format: ${EXPORT_FORMATS.join(', ')}`, 'csv')
 		.option(
@@ -163,6 +168,8 @@ export function registerSegment(program: Command): void {
 			`comma-separated columns (default ${DEFAULT_EXPORT_COLUMNS.join(',')}); available: ${EXPORT_COLUMNS.map((c) => c.key).join(',')}`
 		)
 		.option('--include-no-consent', 'keep customers without consent for the channel')
+		.option('--contact', `add the contact columns (personal data: ${CONTACT_COLUMN_KEYS.join(', ')})`)
+		.option('--lang <lang>', `language of the names of coded values: ${LANGS.join(', ')}`, 'en')
 		.option('--json', 'print JSON')
 		.action(
 			async (
@@ -173,6 +180,8 @@ export function registerSegment(program: Command): void {
 					channel: string;
 					columns?: string;
 					includeNoConsent?: boolean;
+					contact?: boolean;
+					lang: string;
 					json?: boolean;
 				},
 				cmd: Command
@@ -183,16 +192,24 @@ export function registerSegment(program: Command): void {
 				if (!(CHANNELS as readonly string[]).includes(opts.channel)) {
 					throw new UsageError(`--channel must be one of ${CHANNELS.join(', ')}, got '${opts.channel}'`);
 				}
+				if (!isLang(opts.lang)) {
+					throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, got '${opts.lang}'`);
+				}
+				const lang = opts.lang;
 				const out = resolve(opts.out);
 				if (!existsSync(dirname(out))) {
 					throw new UsageError(
 						`the folder ${dirname(out)} does not exist; create it or choose another --out`
 					);
 				}
-				const columns = opts.columns
+				let columns = opts.columns
 					?.split(',')
 					.map((c) => c.trim())
 					.filter(Boolean);
+				if (opts.contact) {
+					const base = columns ?? DEFAULT_EXPORT_COLUMNS;
+					columns = [base[0]!, ...CONTACT_COLUMN_KEYS.filter((c) => !base.includes(c)), ...base.slice(1)];
+				}
 				await withDb(cmd, (db) =>
 					asUsage(async () => {
 						const s = await getSegment(db, name);
@@ -203,12 +220,16 @@ export function registerSegment(program: Command): void {
 							format: opts.format as ExportFormat,
 							channel: opts.channel as Channel,
 							columns,
-							requireConsent: !opts.includeNoConsent
+							requireConsent: !opts.includeNoConsent,
+							lang
 						});
 						if (opts.json) return printJson(r);
 						process.stdout.write(
 							`export ${r.exportId}: ${num(r.members)} customers written to ${r.file} (${r.format})\n` +
-								`matched ${num(r.matched)}; left out without ${r.channel} consent: ${num(r.leftOutNoConsent)}\n`
+								(r.requireConsent && r.channel !== 'none'
+									? `matched ${num(r.matched)}; left out without ${r.channel} consent: ${num(r.leftOutNoConsent)}\n`
+									: `matched ${num(r.matched)}; no consent required\n`) +
+								`columns: ${r.fileColumns.join(',')}; names in ${r.lang}; money to ${r.moneyDigits} decimals\n`
 						);
 					})
 				);

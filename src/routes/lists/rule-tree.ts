@@ -62,6 +62,24 @@ export function defaultValue(field: FieldChoice, op: Operator): unknown {
 	}
 }
 
+/**
+ * A number as the builder shows it: a probability (0..1) in %, anything else as it is. Rounded to 12 significant
+ * digits so that 0.07 reads 7, not 7.000000000000001.
+ */
+export function shownValue(field: Pick<FieldChoice, 'share'>, v: unknown): string {
+	if (v === null || v === undefined) return '';
+	if (typeof v === 'number' && field.share) return String(Number((v * 100).toPrecision(12)));
+	return String(v);
+}
+
+/** What the user typed, as the rule's value: a number for a number field (a % back to 0..1), else the text. */
+export function parsedValue(field: Pick<FieldChoice, 'type' | 'share'>, raw: string): unknown {
+	if (field.type !== 'number') return raw;
+	if (raw.trim() === '') return null;
+	const n = Number(raw);
+	return field.share ? Number((n / 100).toPrecision(12)) : n;
+}
+
 export function toRule(node: TreeNode): Rule {
 	let rule: Rule;
 	if (node.kind === 'group') {

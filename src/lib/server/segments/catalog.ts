@@ -2,12 +2,16 @@ import type { Database } from '../db';
 import { ensureCustomerFeatures } from './features';
 import { FIELDS, type FieldDef } from './fields';
 import { OPERATORS_BY_TYPE, type Operator } from './rule';
+import { valueNamer, type Names } from './value-names';
 
 /** What the builder needs to offer a field: its type, label, operators and the values seen in the data. */
 export interface FieldChoice extends FieldDef {
 	operators: readonly Operator[];
-	/** For categories and lists: the most common values in customer_features (at most 200), then known ones. */
-	options?: { value: string; customers: number }[];
+	/**
+	 * For categories and lists: the most common values in customer_features (at most 200), then known ones, each
+	 * with its names (a code without a name, such as a region, is its own name).
+	 */
+	options?: { value: string; customers: number; label: Names }[];
 }
 
 /** The fields with the values that occur (categories and lists), most common first. */
@@ -25,15 +29,19 @@ export async function fieldCatalog(db: Database): Promise<FieldChoice[]> {
 		 GROUP BY field, value QUALIFY row_number() OVER (PARTITION BY field ORDER BY count(*) DESC, value) <= 200
 		 ORDER BY field, customers DESC, value`
 	);
+	const names = await valueNamer(db);
+	const withName = (key: string, value: string, customers: number) => ({
+		value,
+		customers,
+		label: names(key, value) ?? { en: value, vi: value }
+	});
 	return FIELDS.map((f) => {
 		const choice: FieldChoice = { ...f, operators: OPERATORS_BY_TYPE[f.type] };
 		if (!pick.includes(f)) return choice;
-		const seen = rows
-			.filter((r) => r.field === f.key)
-			.map((r) => ({ value: r.value, customers: r.customers }));
+		const seen = rows.filter((r) => r.field === f.key).map((r) => withName(f.key, r.value, r.customers));
 		const known = (f.values ?? [])
 			.filter((v) => !seen.some((s) => s.value === v))
-			.map((value) => ({ value, customers: 0 }));
+			.map((value) => withName(f.key, value, 0));
 		return { ...choice, options: [...seen, ...known] };
 	});
 }

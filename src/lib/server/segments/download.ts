@@ -20,7 +20,7 @@ export async function exportForDownload(
 	mkdirSync(dir, { recursive: true });
 	const format: ExportFormat = input.format ?? 'csv';
 	const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-	const file = join(dir, `segment-${stamp}-${Math.random().toString(36).slice(2, 8)}.${format}`);
+	const file = join(dir, `list-${stamp}-${Math.random().toString(36).slice(2, 8)}.${format}`);
 	return exportSegment(db, { ...input, format, file });
 }
 

@@ -1,16 +1,29 @@
-import { listValue } from '@duckdb/node-api';
-import { rmSync } from 'node:fs';
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import { createReadStream, createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
+import { LANGS } from '../../i18n/format';
 import type { Database } from '../db';
+import { getSetting } from '../db/settings';
 import { compileRule } from './compile';
 import { ensureCustomerFeatures } from './features';
 import { FIELDS, fieldByKey } from './fields';
 import type { Rule } from './rule';
+import { NAMED_FIELDS, valueNamer, type ValueNamer } from './value-names';
 
 /**
- * Export of a segment's members to CSV, Parquet or JSON with DuckDB COPY. Customers without consent for the chosen
+ * Export of a list's members to CSV, Parquet or JSON with DuckDB COPY. Customers without consent for the chosen
  * channel are left out unless asked otherwise, and counted. The exact membership written is recorded in
  * segment_export_members under the export's id, in the same transaction as the file is written.
+ *
+ * Written for people as well as machines:
+ * - a coded field (RFM segment, lifecycle stage, churn risk, gender, channels, interaction type) is written as its
+ *   name in the export's language (`lang`, default en) under its key, with the code beside it in `<key>_code`;
+ * - money is rounded to the business currency's minor unit (setting 'currency', default VND: 0 decimals; GBP,
+ *   USD, EUR: 2); probabilities (P(alive), churn probability) stay 0..1, rounded to 3 decimals; other measured
+ *   numbers (expected purchases, CSAT) to 2 decimals;
+ * - CSV is UTF-8 with a byte order mark, so that Excel reads Vietnamese names right;
+ * - personal data (name, email, phone) only when its columns are asked for: the default columns hold none.
  */
 export const EXPORT_FORMATS = ['csv', 'parquet', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -30,24 +43,75 @@ export const EXPORT_COLUMNS: { key: string; label: { en: string; vi: string } }[
 	...FIELDS.filter((f) => f.key !== 'customer_id').map((f) => ({ key: f.key, label: f.label }))
 ];
 
+/** The contact columns: personal data, written only when asked for. */
+export const CONTACT_COLUMN_KEYS = Object.keys(CONTACT_COLUMNS);
+
+/** Without personal data: the contact columns are added only when the person exporting asks for them. */
 export const DEFAULT_EXPORT_COLUMNS = [
 	'customer_id',
-	'name',
-	'email',
-	'phone',
 	'rfm_segment',
+	'lifecycle_stage',
 	'r_score',
 	'f_score',
 	'm_score',
+	'orders',
+	'net_revenue',
 	'predicted_clv',
-	'p_alive'
+	'p_alive',
+	'churn_band'
 ];
 
-function columnSql(key: string): string {
+/** Decimals of money in `currency` (its minor unit: VND 0, GBP 2); an unknown code gets 2. */
+export function moneyDigits(currency: string): number {
+	try {
+		return (
+			new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+			2
+		);
+	} catch {
+		return 2;
+	}
+}
+
+const named = new Set<string>(NAMED_FIELDS);
+
+/**
+ * The SELECT items of one requested column (one, or two for a coded field: its name and `<key>_code`) and the
+ * parameters they bind (the codes and their names). Identifiers come from the whitelist only.
+ */
+function columnSql(
+	key: string,
+	ctx: { digits: number; lang: 'en' | 'vi'; names: ValueNamer; codes: Map<string, string[]>; csv: boolean },
+	params: Record<string, DuckDBValue>
+): string {
 	const contact = CONTACT_COLUMNS[key];
 	if (contact) return `${contact.sql} AS "${key}"`;
-	if (!fieldByKey(key)) throw new Error(`unknown column '${key}'`);
-	return `f."${key}" AS "${key}"`;
+	const field = fieldByKey(key);
+	if (!field) throw new Error(`unknown column '${key}'`);
+	const col = `f."${key}"`;
+	const asText = (list: string) => (ctx.csv ? `array_to_string(${list}, '; ')` : list);
+	if (named.has(key)) {
+		const codes = ctx.codes.get(key) ?? [];
+		const i = Object.keys(params).length;
+		if (codes.length) {
+			params[`codes${i}`] = listValue(codes);
+			params[`names${i}`] = listValue(codes.map((c) => ctx.names(key, c)?.[ctx.lang] ?? c));
+		}
+		// no codes in the data: nothing to name (an empty list parameter has no type to bind)
+		const name = (v: string) =>
+			codes.length
+				? `coalesce(($names${i}::VARCHAR[])[list_position($codes${i}::VARCHAR[], ${v})], ${v})`
+				: v;
+		const shown =
+			field.type === 'list' ? asText(`list_transform(${col}, lambda v: ${name('v')})`) : name(col);
+		const code = field.type === 'list' ? asText(col) : col;
+		return `${shown} AS "${key}", ${code} AS "${key}_code"`;
+	}
+	if (field.type === 'list') return `${asText(col)} AS "${key}"`;
+	if (field.money) return `round(${col}, ${ctx.digits})::DECIMAL(18, ${ctx.digits}) AS "${key}"`;
+	if (field.share) return `round(${col}, 3)::DECIMAL(4, 3) AS "${key}"`;
+	if (field.type === 'number' && !field.integer) return `round(${col}, 2)::DECIMAL(18, 2) AS "${key}"`;
+	return `${col} AS "${key}"`;
 }
 
 export const exportOptionsSchema = z.object({
@@ -70,7 +134,9 @@ export const exportOptionsSchema = z.object({
 		}),
 	channel: z.enum(CHANNELS).default('email'),
 	/** Leave out customers without consent for the channel (default). */
-	requireConsent: z.boolean().default(true)
+	requireConsent: z.boolean().default(true),
+	/** The language of the names of coded values (segments, stages, channels ...). */
+	lang: z.enum(LANGS as ['en', 'vi']).default('en')
 });
 export type ExportOptions = z.input<typeof exportOptionsSchema>;
 
@@ -81,6 +147,11 @@ export interface ExportResult {
 	columns: string[];
 	channel: Channel;
 	requireConsent: boolean;
+	lang: 'en' | 'vi';
+	/** the file's columns: the requested ones, each coded field followed by its `<key>_code` */
+	fileColumns: string[];
+	/** decimals of the money columns (the business currency's) */
+	moneyDigits: number;
 	/** customers the rule matched */
 	matched: number;
 	/** customers written to the file */
@@ -114,7 +185,16 @@ export async function exportSegment(
 	await ensureCustomerFeatures(db);
 	const compiled = compileRule(input.rule);
 	const consent = opts.requireConsent ? CONSENT_SQL[opts.channel] : 'TRUE';
-	const select = opts.columns.map(columnSql).join(', ');
+	const digits = moneyDigits((await getSetting(db, 'currency')) ?? 'VND');
+	const names = await valueNamer(db);
+	const codes = await codesOf(
+		db,
+		opts.columns.filter((c) => named.has(c))
+	);
+	const columnParams: Record<string, DuckDBValue> = {};
+	const ctx = { digits, lang: opts.lang, names, codes, csv: opts.format === 'csv' };
+	const select = opts.columns.map((c) => columnSql(c, ctx, columnParams)).join(', ');
+	const fileColumns = opts.columns.flatMap((c) => (named.has(c) ? [c, `${c}_code`] : [c]));
 	let writing = false;
 	try {
 		return await db.transaction(async (s) => {
@@ -162,7 +242,7 @@ export async function exportSegment(
 					WHERE m.export_id = $export_id::BIGINT
 					ORDER BY m.customer_id
 				) TO $file (${COPY_OPTIONS[opts.format]})`,
-				{ export_id: exportId, file: input.file }
+				{ ...columnParams, export_id: exportId, file: input.file }
 			);
 			const rows = Number(written[0]?.Count ?? -1);
 			if (rows !== consenting) {
@@ -170,6 +250,7 @@ export async function exportSegment(
 					`export wrote ${rows} rows but ${consenting} customers are members; nothing was recorded`
 				);
 			}
+			if (opts.format === 'csv') await prependBom(input.file);
 			return {
 				exportId,
 				file: input.file,
@@ -177,6 +258,9 @@ export async function exportSegment(
 				columns: opts.columns,
 				channel: opts.channel,
 				requireConsent: opts.requireConsent,
+				lang: opts.lang,
+				fileColumns,
+				moneyDigits: digits,
 				matched,
 				members: consenting,
 				leftOutNoConsent: matched - consenting,
@@ -187,6 +271,37 @@ export async function exportSegment(
 		// A file half-written by a failed export must not be mistaken for a complete one.
 		if (writing) rmSync(input.file, { force: true });
 		throw e;
+	}
+}
+
+/** The codes each named field holds in customer_features (list fields unnested). Keys come from the whitelist. */
+async function codesOf(db: Database, keys: string[]): Promise<Map<string, string[]>> {
+	const out = new Map<string, string[]>(keys.map((k) => [k, []]));
+	if (!keys.length) return out;
+	const parts = keys.map((k) =>
+		fieldByKey(k)?.type === 'list'
+			? `SELECT '${k}' AS field, unnest(f."${k}") AS code FROM customer_features f`
+			: `SELECT '${k}' AS field, f."${k}" AS code FROM customer_features f`
+	);
+	const rows = await db.sql<{ field: string; code: string }>(
+		`SELECT DISTINCT field, code FROM (${parts.join(' UNION ALL ')}) WHERE code IS NOT NULL ORDER BY ALL`
+	);
+	for (const r of rows) out.get(r.field)?.push(r.code);
+	return out;
+}
+
+/** UTF-8 byte order mark: without it Excel reads a CSV in the system's code page and garbles "Hồ Chí Minh". */
+export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Puts the BOM in front of a file DuckDB wrote (streamed, so a large export is not held in memory). */
+async function prependBom(file: string): Promise<void> {
+	const body = `${file}.body`;
+	renameSync(file, body);
+	try {
+		writeFileSync(file, UTF8_BOM);
+		await pipeline(createReadStream(body), createWriteStream(file, { flags: 'a' }));
+	} finally {
+		rmSync(body, { force: true });
 	}
 }
 

@@ -21,8 +21,10 @@ export interface FieldDef {
 	integer?: boolean;
 	/** Money in the business currency. */
 	money?: boolean;
-	/** A probability 0..1. */
+	/** A probability 0..1 (the builder asks for it in %). */
 	share?: boolean;
+	/** A number of days. */
+	days?: boolean;
 }
 
 export const INTERACTION_TYPES = [
@@ -66,6 +68,7 @@ export const FIELDS: readonly FieldDef[] = [
 	{
 		key: 'recency_days',
 		type: 'number',
+		days: true,
 		group: 'rfm',
 		integer: true,
 		label: { en: 'Recency (days since last purchase)', vi: 'Số ngày từ lần mua cuối' }
@@ -107,6 +110,7 @@ export const FIELDS: readonly FieldDef[] = [
 	{
 		key: 'tenure_days',
 		type: 'number',
+		days: true,
 		group: 'activity',
 		integer: true,
 		label: { en: 'Tenure (days since first purchase)', vi: 'Thâm niên (ngày)' }

@@ -27,6 +27,7 @@ export interface SampleRow {
 	rfm_segment: string | null;
 	lifecycle_stage: string | null;
 	region: string | null;
+	country: string | null;
 	orders: number | null;
 	net_revenue: number | null;
 	predicted_clv: number | null;

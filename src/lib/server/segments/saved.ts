@@ -14,18 +14,18 @@ export interface SavedSegment {
 export const segmentNameSchema = z
 	.string()
 	.trim()
-	.min(1, 'a segment name cannot be empty')
-	.max(120, 'a segment name has at most 120 characters');
+	.min(1, 'a list name cannot be empty')
+	.max(120, 'a list name has at most 120 characters');
 
 export class SegmentNotFound extends Error {
 	constructor(name: string) {
-		super(`no saved segment named '${name}'; run \`crm segment list\` to see the saved segments`);
+		super(`no saved list named '${name}'; run \`crm segment list\` to see the saved lists`);
 	}
 }
 
 export class SegmentExists extends Error {
 	constructor(name: string) {
-		super(`a segment named '${name}' already exists; choose another name or replace it`);
+		super(`a list named '${name}' already exists; choose another name or replace it`);
 	}
 }
 

@@ -9,7 +9,7 @@ import { parseRule } from '$lib/server/segments/rule';
 import type { RequestHandler } from './$types';
 
 /**
- * POST /api/segment-export {rule, segmentName?, format, columns, channel, requireConsent}: writes the file on the
+ * POST /api/segment-export {rule, segmentName?, format, columns, channel, requireConsent, lang}: writes the file on the
  * server, records the export and its members, and answers the counts (matched, members, leftOutNoConsent) with
  * `download`, the URL of the file.
  */
@@ -21,7 +21,8 @@ export const POST: RequestHandler = async ({ request }) => {
 			format: body.format,
 			columns: body.columns,
 			channel: body.channel,
-			requireConsent: body.requireConsent
+			requireConsent: body.requireConsent,
+			lang: body.lang
 		});
 		const segmentName = typeof body.segmentName === 'string' && body.segmentName ? body.segmentName : null;
 		const result = await exportForDownload(await appDb(), { rule, segmentName, ...opts });
@@ -41,7 +42,7 @@ export const GET: RequestHandler = async ({ url }) => {
 	const id = parseId(url.searchParams.get('id'), 'id (an export id)');
 	const found = await exportFile(await appDb(), id);
 	if (!found || !existsSync(found.file)) error(404, `export ${id} has no file on this server`);
-	const base = (found.segmentName ?? 'segment').replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'segment';
+	const base = (found.segmentName ?? 'list').replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'list';
 	return new Response(readFileSync(found.file), {
 		headers: {
 			'content-type': TYPES[found.format],
