@@ -431,7 +431,7 @@ describe('parts the server already keeps are in the server-rendered page', () =>
 	it('every page fits a 390 px phone in English and Vietnamese: nothing scrolls sideways', async () => {
 		const top = await api<ListRow[]>('/api/customers?sort=orders&page_size=1');
 		const pages = ['/', '/segments', '/cohorts', '/customers', `/customers/${top.rows[0]!.customer_id}`];
-		pages.push('/channels', '/models', '/lists', '/migration', '/data');
+		pages.push('/channels', '/models', '/lists', '/migration', '/data', '/settings');
 		const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
 		try {
 			for (const lang of ['en', 'vi']) {
