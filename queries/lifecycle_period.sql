@@ -4,7 +4,8 @@
 --   new; dormant = active in P-1 and not in P (reported as a positive count).
 -- Inputs: $grain, $as_of DATE (exclusive), $dim / $dim_value: the rollup rows of the customer filter ('all' / NULL
 --   without one; rollups.ts picks them). The from/to filters trim the output in the TS caller.
--- Output: period, period_end, complete, active, new, returning, resurrecting, dormant.
+-- Output: period, period_end, complete, partial (as in kpis.sql: not over at the as-of date, or begun before the
+--   data's first purchase day), active, new, returning, resurrecting, dormant.
 WITH per AS (
 	SELECT period,
 		sum(active_customers)::BIGINT AS active,
@@ -29,6 +30,8 @@ periods AS (
 )
 SELECT strftime(p.period, '%Y-%m-%d') AS period, strftime(p.period_end, '%Y-%m-%d') AS period_end,
 	p.period_end < $as_of::DATE AS complete,
+	p.period_end >= $as_of::DATE
+		OR p.period < (SELECT min(first_purchase_at)::DATE FROM customer_summary) AS partial,
 	coalesce(x.active, 0) AS active,
 	coalesce(x.new, 0) AS new,
 	coalesce(x.returning, 0) AS returning,

@@ -26,6 +26,7 @@ export interface LifecycleRow {
 	period: string;
 	period_end: string;
 	complete: boolean;
+	partial: boolean;
 	active: number;
 	new: number;
 	returning: number;

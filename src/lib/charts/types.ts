@@ -39,6 +39,8 @@ export interface HeatCell<D = unknown> {
 export interface Axis {
 	key: string;
 	label: string;
+	/** a period the data covers only in part: its bars are drawn faint with a dashed outline */
+	partial?: boolean;
 }
 export interface TreemapItem<D = unknown> {
 	id: string;

@@ -9,6 +9,8 @@ export interface LifecyclePeriod {
 	period: string;
 	period_end: string;
 	complete: boolean;
+	/** the data covers only part of the period (as in kpis.sql) */
+	partial: boolean;
 	active: number;
 	new: number;
 	returning: number;
