@@ -1,5 +1,5 @@
 /** Shell, navigation, filters, states and chart words shared by every page. */
-export const en: Record<string, string> = {
+export const en = {
 	'app.name': 'Analytical CRM',
 	'app.skip': 'Skip to content',
 	'nav.label': 'Main',
@@ -62,7 +62,7 @@ export const en: Record<string, string> = {
 	'error.back': 'Back to the overview'
 };
 
-export const vi: Record<string, string> = {
+export const vi: Record<keyof typeof en, string> = {
 	'app.name': 'CRM Phân tích',
 	'app.skip': 'Chuyển đến nội dung',
 	'nav.label': 'Chính',

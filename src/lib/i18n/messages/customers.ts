@@ -1,5 +1,5 @@
 /** The customers list, the customer 360 page, and the chart words of Timeline, Funnel and CalibrationChart. */
-export const en: Record<string, string> = {
+export const en = {
 	'chart.summary.timeline': '{title}: {n} interactions from {from} to {to}. {details}',
 	'chart.summary.funnel': '{title}: {n} steps. {details}',
 	'chart.summary.calibration': '{title}: {n} points. {details}',
@@ -151,7 +151,7 @@ export const en: Record<string, string> = {
 	'customer.hours': '{n} h'
 };
 
-export const vi: Record<string, string> = {
+export const vi: Record<keyof typeof en, string> = {
 	'chart.summary.timeline': '{title}: {n} tương tác từ {from} đến {to}. {details}',
 	'chart.summary.funnel': '{title}: {n} bước. {details}',
 	'chart.summary.calibration': '{title}: {n} điểm. {details}',

@@ -1,5 +1,5 @@
 /** The Data page: loading files while the dashboard runs, the column mapping, progress, quarantine, past ingests. */
-export const en: Record<string, string> = {
+export const en = {
 	'data.title': 'Data',
 	'data.subtitle':
 		'Load a file of interactions or customers while the dashboard keeps running: pages show the data before the file or after it, never half of it.',
@@ -73,7 +73,7 @@ export const en: Record<string, string> = {
 	'data.error': 'Could not load the file: {message}'
 };
 
-export const vi: Record<string, string> = {
+export const vi: Record<keyof typeof en, string> = {
 	'data.title': 'Dữ liệu',
 	'data.subtitle':
 		'Nạp tệp tương tác hoặc khách hàng trong khi bảng điều khiển vẫn chạy: các trang thấy dữ liệu trước hoặc sau khi nạp tệp, không bao giờ thấy một nửa.',

@@ -1,5 +1,5 @@
 /** Target lists (segment builder, saved lists, export) and segment migration. */
-export const en: Record<string, string> = {
+export const en = {
 	'lists.title': 'Target lists',
 	'lists.subtitle': 'Build a list of customers from rules, check its size and value, save it and export it.',
 	'lists.new': 'New list',
@@ -99,7 +99,7 @@ export const en: Record<string, string> = {
 	'chart.summary.sankey': '{title}: {n} flows. {details}'
 };
 
-export const vi: Record<string, string> = {
+export const vi: Record<keyof typeof en, string> = {
 	'lists.title': 'Danh sách mục tiêu',
 	'lists.subtitle': 'Tạo danh sách khách hàng theo điều kiện, xem quy mô và giá trị, lưu lại và xuất ra.',
 	'lists.new': 'Danh sách mới',

@@ -1,5 +1,5 @@
 /** The leadership overview: KPI names and the overview's charts. */
-export const en: Record<string, string> = {
+export const en = {
 	'overview.title': 'Overview',
 	'overview.subtitle':
 		'How the customer base and its revenue are doing, {period} against the period before and a year earlier.',
@@ -67,7 +67,7 @@ export const en: Record<string, string> = {
 	'stage.reactivated': 'Reactivated'
 };
 
-export const vi: Record<string, string> = {
+export const vi: Record<keyof typeof en, string> = {
 	'overview.title': 'Tổng quan',
 	'overview.subtitle': 'Tình hình khách hàng và doanh thu, {period} so với kỳ trước và cùng kỳ năm trước.',
 	'overview.period': '{grain} gần nhất đã kết thúc: {period}',

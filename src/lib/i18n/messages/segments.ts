@@ -1,5 +1,5 @@
 /** The analysts' RFM segments pages. */
-export const en: Record<string, string> = {
+export const en = {
 	'segments.title': 'RFM segments',
 	'segments.subtitle':
 		'Customers scored 1–5 on recency, frequency and monetary value, and the named segments they fall in.',
@@ -69,7 +69,7 @@ export const en: Record<string, string> = {
 	'customer.col.last': 'Last purchase'
 };
 
-export const vi: Record<string, string> = {
+export const vi: Record<keyof typeof en, string> = {
 	'segments.title': 'Phân khúc RFM',
 	'segments.subtitle':
 		'Khách hàng được chấm điểm 1–5 theo độ gần đây, tần suất và giá trị mua, và phân khúc tương ứng.',
