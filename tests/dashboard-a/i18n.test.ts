@@ -11,7 +11,22 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
  * (placeholders removed) is one of these, or it has no words at all ('{cohort} · {size}', '#').
  */
 const SAME_IN_BOTH = new Set(
-	['RFM', 'CLV', 'CSAT', 'Email', 'SMS', 'Zalo', 'Facebook', 'R', 'F', 'M', 'CDNOW', 'UCI'].concat(
+	[
+		'RFM',
+		'CLV',
+		'CSAT',
+		'Email',
+		'SMS',
+		'Zalo',
+		'Facebook',
+		'Google',
+		'TikTok',
+		'R',
+		'F',
+		'M',
+		'CDNOW',
+		'UCI'
+	].concat(
 		// language names are written in their own language; a data set's name is its name
 		['English', 'Tiếng', 'Việt', 'Online', 'Retail']
 	)

@@ -31,3 +31,15 @@ export function fmt(): Formatters {
 export function tOr(key: string, fallback: string, params?: Record<string, string | number>): string {
 	return isMessageKey(key) ? t(key, params) : fallback;
 }
+
+/** A channel's name as the data codes it ('web', 'zalo', 'sales'...), or the code itself for one not in the catalogue. */
+export function channelLabel(code: string | null | undefined): string {
+	if (code === null || code === undefined || code === '') return t('channel.none');
+	return tOr(`channel.${code}`, code);
+}
+
+/** A breakdown value of the dimension `by` (a channel's code is named; a region is shown as the data spells it). */
+export function breakdownLabel(by: string | null, value: string | null | undefined): string {
+	if (value === null || value === undefined || value === '') return t('cohorts.unknown');
+	return by?.endsWith('channel') ? channelLabel(value) : value;
+}

@@ -66,7 +66,8 @@ export const en = {
 	'customer.col.stage': 'Stage',
 	'customer.col.clv': 'Predicted CLV',
 	'customer.col.palive': 'P(alive)',
-	'customer.col.last': 'Last purchase'
+	'customer.col.last': 'Last purchase',
+	'migration.col.revenueBy': 'Net revenue to {date}'
 };
 
 export const vi: Record<keyof typeof en, string> = {
@@ -136,5 +137,6 @@ export const vi: Record<keyof typeof en, string> = {
 	'customer.col.stage': 'Giai đoạn',
 	'customer.col.clv': 'CLV dự đoán',
 	'customer.col.palive': 'P(còn hoạt động)',
-	'customer.col.last': 'Lần mua cuối'
+	'customer.col.last': 'Lần mua cuối',
+	'migration.col.revenueBy': 'Doanh thu thuần đến {date}'
 };
