@@ -70,7 +70,10 @@ export const en = {
 	'data.download': 'Rejected rows',
 	'data.cli':
 		'From a terminal on the server: {command} (works while the dashboard runs; the server loads the file).',
-	'data.error': 'Could not load the file: {message}'
+	'data.error': 'Could not load the file: {message}',
+	'data.kindShort.interactions': 'Interactions',
+	'data.kindShort.customers': 'Customers',
+	'data.preset.demo': 'Sample data'
 };
 
 export const vi: Record<keyof typeof en, string> = {
@@ -144,5 +147,8 @@ export const vi: Record<keyof typeof en, string> = {
 	'data.download': 'Các dòng bị loại',
 	'data.cli':
 		'Từ cửa sổ dòng lệnh trên máy chủ: {command} (chạy được khi bảng điều khiển đang chạy; máy chủ sẽ nạp tệp).',
-	'data.error': 'Không nạp được tệp: {message}'
+	'data.error': 'Không nạp được tệp: {message}',
+	'data.kindShort.interactions': 'Tương tác',
+	'data.kindShort.customers': 'Khách hàng',
+	'data.preset.demo': 'Dữ liệu mẫu'
 };

@@ -114,7 +114,7 @@ export const vi: Record<keyof typeof en, string> = {
 	'models.calibrationSubtitle':
 		'BG/NBD được ước lượng lại trên dữ liệu đến {cal}, rồi dự báo số lần mua lại của từng khách đến {hold}. Trung bình mỗi khách, theo số lần mua lại trước {cal}.',
 	'models.calibrationX': 'Số lần mua lại trong giai đoạn ước lượng',
-	'models.calibrationY': 'Số lần mua trung bình trong giai đoạn kiểm tra',
+	'models.calibrationY': 'Số lần mua TB khi kiểm tra',
 	'models.actual': 'Thực tế',
 	'models.predicted': 'Dự báo',
 	'models.totals':

@@ -67,7 +67,8 @@ export const en = {
 	'customer.col.clv': 'Predicted CLV',
 	'customer.col.palive': 'P(alive)',
 	'customer.col.last': 'Last purchase',
-	'migration.col.revenueBy': 'Net revenue to {date}'
+	'migration.col.revenueBy': 'Net revenue to {date}',
+	'segments.others': 'Others'
 };
 
 export const vi: Record<keyof typeof en, string> = {
@@ -138,5 +139,6 @@ export const vi: Record<keyof typeof en, string> = {
 	'customer.col.clv': 'CLV dự đoán',
 	'customer.col.palive': 'P(còn hoạt động)',
 	'customer.col.last': 'Lần mua cuối',
-	'migration.col.revenueBy': 'Doanh thu thuần đến {date}'
+	'migration.col.revenueBy': 'Doanh thu thuần đến {date}',
+	'segments.others': 'Khác'
 };
