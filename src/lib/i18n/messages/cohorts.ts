@@ -47,7 +47,7 @@ export const vi: Record<keyof typeof en, string> = {
 	'cohorts.mode.on-or-after': 'Từ kỳ đó trở đi',
 	'cohorts.mode.revenue': 'Doanh thu',
 	'cohorts.breakdown': 'Chia theo',
-	'cohorts.breakdown.none': 'Không',
+	'cohorts.breakdown.none': 'Không chia',
 	'cohorts.breakdown.acquisition_channel': 'Kênh thu hút',
 	'cohorts.breakdown.region': 'Khu vực',
 	'cohorts.breakdown.first_order_channel': 'Kênh đơn đầu tiên',

@@ -73,7 +73,26 @@ export const en = {
 	'data.error': 'Could not load the file: {message}',
 	'data.kindShort.interactions': 'Interactions',
 	'data.kindShort.customers': 'Customers',
-	'data.preset.demo': 'Sample data'
+	'data.preset.demo': 'Sample data',
+	'data.reason.amount out of range': 'Amount out of range',
+	'data.reason.bad debt adjustment': 'Bad debt adjustment',
+	'data.reason.csat out of range': 'CSAT out of range',
+	'data.reason.date in the future': 'Date in the future',
+	'data.reason.duplicate id': 'Duplicate id',
+	'data.reason.duplicate row': 'Duplicate row',
+	'data.reason.invalid birth year': 'Invalid birth year',
+	'data.reason.invalid consent value': 'Invalid consent value',
+	'data.reason.invalid email': 'Invalid email',
+	'data.reason.invalid phone': 'Invalid phone',
+	'data.reason.invalid signup date': 'Invalid signup date',
+	'data.reason.missing customer id': 'Missing customer id',
+	'data.reason.missing date': 'Missing date',
+	'data.reason.negative quantity': 'Negative quantity',
+	'data.reason.non-numeric amount': 'Non-numeric amount',
+	'data.reason.non-numeric quantity': 'Non-numeric quantity',
+	'data.reason.unknown type': 'Unknown type',
+	'data.reason.unparseable date': 'Unparseable date',
+	'data.reason.unparseable resolved_at': 'Unparseable resolution time (resolved_at)'
 };
 
 export const vi: Record<keyof typeof en, string> = {
@@ -150,5 +169,24 @@ export const vi: Record<keyof typeof en, string> = {
 	'data.error': 'Không nạp được tệp: {message}',
 	'data.kindShort.interactions': 'Tương tác',
 	'data.kindShort.customers': 'Khách hàng',
-	'data.preset.demo': 'Dữ liệu mẫu'
+	'data.preset.demo': 'Dữ liệu mẫu',
+	'data.reason.amount out of range': 'Số tiền ngoài khoảng cho phép',
+	'data.reason.bad debt adjustment': 'Điều chỉnh nợ xấu',
+	'data.reason.csat out of range': 'Điểm CSAT ngoài khoảng 1–5',
+	'data.reason.date in the future': 'Ngày ở tương lai',
+	'data.reason.duplicate id': 'Mã bị trùng',
+	'data.reason.duplicate row': 'Dòng trùng lặp',
+	'data.reason.invalid birth year': 'Năm sinh không hợp lệ',
+	'data.reason.invalid consent value': 'Giá trị đồng ý không hợp lệ',
+	'data.reason.invalid email': 'Email không hợp lệ',
+	'data.reason.invalid phone': 'Số điện thoại không hợp lệ',
+	'data.reason.invalid signup date': 'Ngày đăng ký không hợp lệ',
+	'data.reason.missing customer id': 'Thiếu mã khách hàng',
+	'data.reason.missing date': 'Thiếu ngày',
+	'data.reason.negative quantity': 'Số lượng âm',
+	'data.reason.non-numeric amount': 'Số tiền không phải là số',
+	'data.reason.non-numeric quantity': 'Số lượng không phải là số',
+	'data.reason.unknown type': 'Loại tương tác không rõ',
+	'data.reason.unparseable date': 'Không đọc được ngày',
+	'data.reason.unparseable resolved_at': 'Không đọc được thời điểm xử lý xong (resolved_at)'
 };
