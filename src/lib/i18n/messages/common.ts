@@ -76,7 +76,7 @@ export const en = {
 export const vi: Record<keyof typeof en, string> = {
 	'app.name': 'CRM Phân tích',
 	'app.skip': 'Chuyển đến nội dung',
-	'nav.label': 'Chính',
+	'nav.label': 'Điều hướng chính',
 	'nav.overview': 'Tổng quan',
 	'nav.segments': 'Phân khúc',
 	'nav.cohorts': 'Nhóm khách',

@@ -213,7 +213,7 @@ export const vi: Record<keyof typeof en, string> = {
 	'lifecycle.active': 'Đang hoạt động',
 	'lifecycle.at_risk': 'Có nguy cơ',
 	'lifecycle.churned': 'Đã rời bỏ',
-	'lifecycle.reactivated': 'Quay lại',
+	'lifecycle.reactivated': 'Tái kích hoạt',
 	'funnel.any_interaction': 'Có tương tác',
 	'funnel.engaged': 'Có tham gia',
 	'funnel.engaged.unobservable': 'dữ liệu không có lượt nhấp, truy cập, cuộc gọi hay yêu cầu hỗ trợ',
