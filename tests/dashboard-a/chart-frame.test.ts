@@ -1,12 +1,23 @@
 import { scaleLinear, scaleUtc } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { nearest, plotArea, ticksAlong, tipPosition } from '../../src/lib/charts/frame';
+import { nearest, plotArea, tickLabelWidth, ticksAlong, tipPosition } from '../../src/lib/charts/frame';
+import { formatters } from '../../src/lib/i18n/format';
 import { asButton } from '../../src/lib/charts/marks';
 
 describe('chart shell geometry (src/lib/charts/frame.ts)', () => {
 	it('the plot area is the frame less its margins, never under 10 px', () => {
 		expect(plotArea(640, 260, { top: 12, right: 16, bottom: 30, left: 52 })).toEqual({ w: 572, h: 218 });
 		expect(plotArea(40, 20, { top: 12, right: 16, bottom: 30, left: 52 })).toEqual({ w: 10, h: 10 });
+	});
+
+	it('tickLabelWidth grows with the widest label, so a y title can clear Vietnamese compact counts', () => {
+		const vi = formatters('vi');
+		const y = scaleLinear().domain([0, 2000]).range([100, 0]);
+		const viTicks = ticksAlong(y, 100, 45, (n) => vi.compact(n));
+		expect(viTicks.map((t) => t.label)).toContain('2 nghìn');
+		expect(tickLabelWidth(viTicks)).toBeGreaterThan(tickLabelWidth([{ label: '2K' }]) + 20);
+		expect(tickLabelWidth([{ label: '1,5 nghìn' }])).toBe(56);
+		expect(tickLabelWidth([])).toBe(0);
 	});
 
 	it('nearest picks the closest position, the first of a tie, null when there are none', () => {

@@ -47,7 +47,19 @@ describe('formatters', () => {
 		expect(en.date('2024-03-01', 'month')).toBe('Mar 2024');
 		expect(en.date('2024-04-01', 'quarter')).toBe('Q2 2024');
 		expect(en.date('2024-01-01', 'year')).toBe('2024');
-		expect(vi.date('2024-03-01', 'month')).toBe('thg 3 2024');
 		expect(en.dateShort('2024-01-01', 'month')).toBe('2024');
+		expect(en.dateShort('2024-03-05')).toBe('Mar 5');
+	});
+
+	it('writes Vietnamese dates as numbers, day first: 28/08/2025', () => {
+		expect(vi.date('2025-08-28')).toBe('28/08/2025');
+		expect(vi.date('2025-08-28', 'week')).toBe('28/08/2025');
+		expect(vi.date(new Date(Date.UTC(2024, 2, 5)))).toBe('05/03/2024');
+		expect(vi.date('2024-03-01', 'month')).toBe('03/2024');
+		expect(vi.date('2024-12-31', 'month')).toBe('12/2024');
+		expect(vi.dateShort('2025-08-28')).toBe('28/08');
+		expect(vi.dateShort('2024-04-01', 'month')).toBe('T4');
+		expect(vi.date('2024-04-01', 'quarter')).toBe('Q2 2024');
+		expect(vi.date(null)).toBe('–');
 	});
 });

@@ -50,6 +50,11 @@ export function plotArea(width: number, height: number, margin: Margin): { w: nu
 	};
 }
 
+/** About how wide the widest of these tick labels is drawn (11px type, a character about 6.2px): '1,5 nghìn' 56. */
+export function tickLabelWidth(ticks: { label: string }[]): number {
+	return Math.ceil(6.2 * Math.max(0, ...ticks.map((t) => t.label.length)));
+}
+
 /** The index of the position nearest to px (the first of a tie), null when there are none. */
 export function nearest(positions: number[], px: number): number | null {
 	let best: number | null = null;

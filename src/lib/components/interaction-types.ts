@@ -1,5 +1,5 @@
 import { page } from '$app/state';
-import { currentLang, t } from '$lib/i18n';
+import { currentLang, tOr } from '$lib/i18n';
 
 /**
  * The interaction types the whole database holds, from the root layout's data (src/routes/+layout.server.ts); null
@@ -28,6 +28,6 @@ export function absentTypes(types: readonly string[], present: readonly string[]
 /** The types in words for "the data has no …": "surveys or support tickets" ("khảo sát hoặc yêu cầu hỗ trợ"). */
 export function typesInWords(types: readonly string[]): string {
 	return new Intl.ListFormat(currentLang(), { type: 'disjunction' }).format(
-		types.map((type) => t(`state.types.${type}`))
+		types.map((type) => tOr(`state.types.${type}`, type))
 	);
 }

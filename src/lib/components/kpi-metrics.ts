@@ -1,3 +1,4 @@
+import type { MessageKey } from '$lib/i18n/catalog';
 import type { Formatters } from '$lib/i18n/format';
 
 /**
@@ -7,8 +8,8 @@ import type { Formatters } from '$lib/i18n/format';
 export type KpiFormat = 'integer' | 'percent' | 'currency' | 'number';
 export interface KpiDisplay {
 	metric: string;
-	label: string;
-	hint: string;
+	label: MessageKey;
+	hint: MessageKey;
 	format: KpiFormat;
 	better: 'up' | 'down';
 }

@@ -1,22 +1,53 @@
 import type { Lang } from './format';
+import * as channels from './messages/channels';
+import * as cohorts from './messages/cohorts';
+import * as common from './messages/common';
+import * as customers from './messages/customers';
+import * as data from './messages/data';
+import * as lists from './messages/lists';
+import * as models from './messages/models';
+import * as overview from './messages/overview';
+import * as segments from './messages/segments';
+import * as settings from './messages/settings';
 
 /**
- * Message catalogues: every file in ./messages exports `en` and `vi` (flat key -> text; keys are prefixed by the
- * feature, e.g. 'segments.title'). Files are picked up automatically, so a feature adds its own file and touches
- * nothing else. Text may contain {name} placeholders.
+ * Message catalogues: every file in ./messages exports `en` (flat key -> text; keys are prefixed by the feature,
+ * e.g. 'segments.title') and `vi`, typed `Record<keyof typeof en, string>` so that a Vietnamese text missing or
+ * left over fails the type check. A feature adds its own file and lists it in MODULES. Text may contain {name}
+ * placeholders.
  */
-export type Messages = Record<string, string>;
-type MessageModule = { en: Messages; vi: Messages };
+const MODULES = [
+	channels,
+	cohorts,
+	common,
+	customers,
+	data,
+	lists,
+	models,
+	overview,
+	segments,
+	settings
+] as const;
 
-const modules = import.meta.glob<MessageModule>('./messages/*.ts', { eager: true });
+type Union<T> = T extends readonly (infer U)[] ? U : never;
+type Intersect<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** Every message key: the keys of the English catalogues. */
+export type MessageKey = keyof Intersect<Union<typeof MODULES>['en']> & string;
+export type Messages = Record<MessageKey, string>;
 
 function merge(lang: Lang): Messages {
-	const out: Messages = {};
-	for (const mod of Object.values(modules)) Object.assign(out, mod[lang]);
-	return out;
+	const out: Record<string, string> = {};
+	for (const mod of MODULES) Object.assign(out, mod[lang]);
+	return out as Messages;
 }
 
 export const catalogs: Record<Lang, Messages> = { en: merge('en'), vi: merge('vi') };
+
+/** Whether `key` is a message key (for keys built at run time from data, e.g. a segment's name). */
+export function isMessageKey(key: string): key is MessageKey {
+	return Object.hasOwn(catalogs.en, key);
+}
 
 /** Replaces {name} placeholders; unknown placeholders stay visible so a missing parameter is noticed. */
 export function interpolate(text: string, params?: Record<string, string | number>): string {
@@ -25,7 +56,7 @@ export function interpolate(text: string, params?: Record<string, string | numbe
 }
 
 /** The text for `key` in `lang`, falling back to English and then to the key itself. */
-export function translate(lang: Lang, key: string, params?: Record<string, string | number>): string {
-	const text = catalogs[lang][key] ?? catalogs.en[key] ?? key;
+export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+	const text = (catalogs[lang] as Record<string, string | undefined>)[key] ?? catalogs.en[key] ?? key;
 	return interpolate(text, params);
 }

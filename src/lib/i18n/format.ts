@@ -34,9 +34,12 @@ export interface Formatters {
 	compact(n: number | null | undefined): string;
 	/** short money for axes and cards: ₫1.2B / 1,2 tỷ ₫, £1.1M / 1,1 triệu £ */
 	compactCurrency(n: number | null | undefined): string;
-	/** 'YYYY-MM-DD' (or a Date) at a grain: day "Mar 5, 2024", month "Mar 2024", quarter "Q1 2024", year "2024" */
+	/**
+	 * 'YYYY-MM-DD' (or a Date) at a grain: day "Mar 5, 2024" / "05/03/2024", month "Mar 2024" / "03/2024",
+	 * quarter "Q1 2024", year "2024"
+	 */
 	date(d: string | Date | null | undefined, grain?: DateGrain): string;
-	/** short axis labels: "Mar", "Mar 5", "2024" */
+	/** short axis labels: "Mar" / "T3", "Mar 5" / "05/03", "2024" */
 	dateShort(d: string | Date | null | undefined, grain?: DateGrain): string;
 }
 
@@ -55,6 +58,10 @@ export const DEFAULT_CURRENCY = 'VND';
 function knownCurrency(code: string): boolean {
 	return /^[A-Z]{3}$/.test(code);
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** dd/mm of a calendar date (UTC): 28/08 */
+const dayMonth = (date: Date) => `${pad2(date.getUTCDate())}/${pad2(date.getUTCMonth() + 1)}`;
 
 function finite(n: number | null | undefined): n is number {
 	return typeof n === 'number' && Number.isFinite(n);
@@ -165,9 +172,12 @@ export function formatters(lang: Lang, currency: string = DEFAULT_CURRENCY): For
 				case 'quarter':
 					return `${quarterWord}${Math.floor(date.getUTCMonth() / 3) + 1} ${date.getUTCFullYear()}`;
 				case 'month':
-					return monthFmt().format(date);
+					// Vietnamese writes months and days in numbers: 08/2025, 28/08/2025
+					return lang === 'vi'
+						? `${pad2(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`
+						: monthFmt().format(date);
 				default:
-					return dayFmt().format(date);
+					return lang === 'vi' ? `${dayMonth(date)}/${date.getUTCFullYear()}` : dayFmt().format(date);
 			}
 		},
 		dateShort(d, grain = 'day') {
@@ -184,7 +194,7 @@ export function formatters(lang: Lang, currency: string = DEFAULT_CURRENCY): For
 					// "Tháng 4" is too wide for an axis; Vietnamese charts write T4
 					return lang === 'vi' ? `T${date.getUTCMonth() + 1}` : monthShort().format(date);
 				default:
-					return dayShort().format(date);
+					return lang === 'vi' ? dayMonth(date) : dayShort().format(date);
 			}
 		}
 	};

@@ -1,5 +1,5 @@
 import { page } from '$app/state';
-import { translate } from './catalog';
+import { isMessageKey, translate, type MessageKey } from './catalog';
 import { DEFAULT_CURRENCY, formatters, isLang, type Formatters, type Lang } from './format';
 
 export {
@@ -12,7 +12,7 @@ export {
 	type Lang,
 	type DateGrain
 } from './format';
-export { translate } from './catalog';
+export { isMessageKey, translate, type MessageKey } from './catalog';
 
 /**
  * The current UI language: the root layout's data (`lang`, from the 'lang' cookie). Read during rendering
@@ -24,7 +24,7 @@ export function currentLang(): Lang {
 }
 
 /** The message `key` in the current language; `{name}` placeholders are filled from `params`. */
-export function t(key: string, params?: Record<string, string | number>): string {
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
 	return translate(currentLang(), key, params);
 }
 
@@ -37,4 +37,24 @@ export function currentCurrency(): string {
 /** Formatters (numbers, money in the database's currency, percentages, dates) for the current language. */
 export function fmt(): Formatters {
 	return formatters(currentLang(), currentCurrency());
+}
+
+/**
+ * A message whose key is built at run time from data (a segment's or channel's code): its text when the catalogue
+ * has `key`, otherwise `fallback` (the code itself as the data spells it). The one place an unchecked key is used.
+ */
+export function tOr(key: string, fallback: string, params?: Record<string, string | number>): string {
+	return isMessageKey(key) ? t(key, params) : fallback;
+}
+
+/** A channel's name as the data codes it ('web', 'zalo', 'sales'...), or the code itself for one not in the catalogue. */
+export function channelLabel(code: string | null | undefined): string {
+	if (code === null || code === undefined || code === '') return t('channel.none');
+	return tOr(`channel.${code}`, code);
+}
+
+/** A breakdown value of the dimension `by` (a channel's code is named; a region is shown as the data spells it). */
+export function breakdownLabel(by: string | null, value: string | null | undefined): string {
+	if (value === null || value === undefined || value === '') return t('cohorts.unknown');
+	return by?.endsWith('channel') ? channelLabel(value) : value;
 }

@@ -1,5 +1,5 @@
 /** The channels and journey page. */
-export const en: Record<string, string> = {
+export const en = {
 	'channels.title': 'Channels and journey',
 	'channels.subtitle':
 		'Where customers interact and buy, how satisfied they are, how fast support answers, and how far they get on the journey.',
@@ -24,7 +24,7 @@ export const en: Record<string, string> = {
 		'Customers first seen in the date range who reached each step or a later one (a purchase counts as engaged). Click a step to list its customers.'
 };
 
-export const vi: Record<string, string> = {
+export const vi: Record<keyof typeof en, string> = {
 	'channels.title': 'Kênh và hành trình',
 	'channels.subtitle':
 		'Khách hàng tương tác và mua ở đâu, hài lòng đến mức nào, hỗ trợ trả lời nhanh ra sao, và họ đi được bao xa trên hành trình.',

@@ -1,5 +1,5 @@
 /** Cohorts and retention page. */
-export const en: Record<string, string> = {
+export const en = {
 	'cohorts.title': 'Cohorts and retention',
 	'cohorts.subtitle': 'Customers grouped by the {grain} of their first purchase, followed period by period.',
 	'cohorts.heatmap': 'Cohort retention',
@@ -35,7 +35,7 @@ export const en: Record<string, string> = {
 	'cohorts.weekGrain': 'Cohorts are by week at the finest.'
 };
 
-export const vi: Record<string, string> = {
+export const vi: Record<keyof typeof en, string> = {
 	'cohorts.title': 'Nhóm khách và giữ chân',
 	'cohorts.subtitle': 'Khách hàng được nhóm theo {grain} mua lần đầu, theo dõi qua từng kỳ.',
 	'cohorts.heatmap': 'Giữ chân theo nhóm',
@@ -48,7 +48,7 @@ export const vi: Record<string, string> = {
 	'cohorts.mode.on-or-after': 'Từ kỳ đó trở đi',
 	'cohorts.mode.revenue': 'Doanh thu',
 	'cohorts.breakdown': 'Chia theo',
-	'cohorts.breakdown.none': 'Không',
+	'cohorts.breakdown.none': 'Không chia',
 	'cohorts.breakdown.acquisition_channel': 'Kênh thu hút',
 	'cohorts.breakdown.region': 'Khu vực',
 	'cohorts.breakdown.country': 'Quốc gia',

@@ -1,5 +1,5 @@
 /** Shell, navigation, filters, states and chart words shared by every page. */
-export const en: Record<string, string> = {
+export const en = {
 	'app.name': 'Analytical CRM',
 	'app.skip': 'Skip to content',
 	'nav.label': 'Main',
@@ -29,6 +29,17 @@ export const en: Record<string, string> = {
 	'filters.any': 'All',
 	'filters.apply': 'Apply',
 	'filters.reset': 'Reset',
+	'channel.web': 'Website',
+	'channel.store': 'Store',
+	'channel.email': 'Email',
+	'channel.phone': 'Phone',
+	'channel.zalo': 'Zalo',
+	'channel.facebook': 'Facebook',
+	'channel.sales': 'Sales staff',
+	'channel.google': 'Google',
+	'channel.organic': 'Organic',
+	'channel.referral': 'Referral',
+	'channel.tiktok': 'TikTok',
 	'grain.day': 'Day',
 	'grain.week': 'Week',
 	'grain.month': 'Month',
@@ -78,10 +89,10 @@ export const en: Record<string, string> = {
 	'error.back': 'Back to the overview'
 };
 
-export const vi: Record<string, string> = {
+export const vi: Record<keyof typeof en, string> = {
 	'app.name': 'CRM Phân tích',
 	'app.skip': 'Chuyển đến nội dung',
-	'nav.label': 'Chính',
+	'nav.label': 'Điều hướng chính',
 	'nav.menu': 'Danh mục',
 	'nav.overview': 'Tổng quan',
 	'nav.segments': 'Phân khúc',
@@ -90,7 +101,7 @@ export const vi: Record<string, string> = {
 	'nav.channels': 'Kênh',
 	'nav.models': 'Mô hình',
 	'nav.lists': 'Danh sách',
-	'nav.migration': 'Chuyển đổi dữ liệu',
+	'nav.migration': 'Dịch chuyển phân khúc',
 	'nav.data': 'Dữ liệu',
 	'nav.settings': 'Cài đặt',
 	'lang.label': 'Ngôn ngữ',
@@ -108,6 +119,17 @@ export const vi: Record<string, string> = {
 	'filters.any': 'Tất cả',
 	'filters.apply': 'Áp dụng',
 	'filters.reset': 'Đặt lại',
+	'channel.web': 'Trang web',
+	'channel.store': 'Cửa hàng',
+	'channel.email': 'Email',
+	'channel.phone': 'Điện thoại',
+	'channel.zalo': 'Zalo',
+	'channel.facebook': 'Facebook',
+	'channel.sales': 'Nhân viên bán hàng',
+	'channel.google': 'Google',
+	'channel.organic': 'Tự tìm đến',
+	'channel.referral': 'Giới thiệu',
+	'channel.tiktok': 'TikTok',
 	'grain.day': 'Ngày',
 	'grain.week': 'Tuần',
 	'grain.month': 'Tháng',

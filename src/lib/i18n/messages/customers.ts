@@ -1,5 +1,5 @@
 /** The customers list, the customer 360 page, and the chart words of Timeline, Funnel and CalibrationChart. */
-export const en: Record<string, string> = {
+export const en = {
 	'chart.summary.timeline': '{title}: {n} interactions from {from} to {to}. {details}',
 	'chart.summary.funnel': '{title}: {n} steps. {details}',
 	'chart.summary.calibration': '{title}: {n} points. {details}',
@@ -154,7 +154,7 @@ export const en: Record<string, string> = {
 	'customer.hours': '{n} h'
 };
 
-export const vi: Record<string, string> = {
+export const vi: Record<keyof typeof en, string> = {
 	'chart.summary.timeline': '{title}: {n} tương tác từ {from} đến {to}. {details}',
 	'chart.summary.funnel': '{title}: {n} bước. {details}',
 	'chart.summary.calibration': '{title}: {n} điểm. {details}',
@@ -218,7 +218,7 @@ export const vi: Record<string, string> = {
 	'lifecycle.active': 'Đang hoạt động',
 	'lifecycle.at_risk': 'Có nguy cơ',
 	'lifecycle.churned': 'Đã rời bỏ',
-	'lifecycle.reactivated': 'Quay lại',
+	'lifecycle.reactivated': 'Tái kích hoạt',
 	'funnel.any_interaction': 'Có tương tác',
 	'funnel.engaged': 'Có tham gia',
 	'funnel.engaged.unobservable': 'dữ liệu không có lượt nhấp, truy cập, cuộc gọi hay yêu cầu hỗ trợ',

@@ -1,5 +1,5 @@
 /** The Data page: loading files while the dashboard runs, the column mapping, progress, quarantine, past ingests. */
-export const en: Record<string, string> = {
+export const en = {
 	'data.title': 'Data',
 	'data.subtitle':
 		'Load a file of interactions or customers while the dashboard keeps running: pages show the data before the file or after it, never half of it.',
@@ -70,10 +70,32 @@ export const en: Record<string, string> = {
 	'data.download': 'Rejected rows',
 	'data.cli':
 		'From a terminal on the server: {command} (works while the dashboard runs; the server loads the file).',
-	'data.error': 'Could not load the file: {message}'
+	'data.error': 'Could not load the file: {message}',
+	'data.kindShort.interactions': 'Interactions',
+	'data.kindShort.customers': 'Customers',
+	'data.preset.demo': 'Sample data',
+	'data.reason.amount out of range': 'Amount out of range',
+	'data.reason.bad debt adjustment': 'Bad debt adjustment',
+	'data.reason.csat out of range': 'CSAT out of range',
+	'data.reason.date in the future': 'Date in the future',
+	'data.reason.duplicate id': 'Duplicate id',
+	'data.reason.duplicate row': 'Duplicate row',
+	'data.reason.invalid birth year': 'Invalid birth year',
+	'data.reason.invalid consent value': 'Invalid consent value',
+	'data.reason.invalid email': 'Invalid email',
+	'data.reason.invalid phone': 'Invalid phone',
+	'data.reason.invalid signup date': 'Invalid signup date',
+	'data.reason.missing customer id': 'Missing customer id',
+	'data.reason.missing date': 'Missing date',
+	'data.reason.negative quantity': 'Negative quantity',
+	'data.reason.non-numeric amount': 'Non-numeric amount',
+	'data.reason.non-numeric quantity': 'Non-numeric quantity',
+	'data.reason.unknown type': 'Unknown type',
+	'data.reason.unparseable date': 'Unparseable date',
+	'data.reason.unparseable resolved_at': 'Unparseable resolution time (resolved_at)'
 };
 
-export const vi: Record<string, string> = {
+export const vi: Record<keyof typeof en, string> = {
 	'data.title': 'Dữ liệu',
 	'data.subtitle':
 		'Nạp tệp tương tác hoặc khách hàng trong khi bảng điều khiển vẫn chạy: các trang thấy dữ liệu trước hoặc sau khi nạp tệp, không bao giờ thấy một nửa.',
@@ -144,5 +166,27 @@ export const vi: Record<string, string> = {
 	'data.download': 'Các dòng bị loại',
 	'data.cli':
 		'Từ cửa sổ dòng lệnh trên máy chủ: {command} (chạy được khi bảng điều khiển đang chạy; máy chủ sẽ nạp tệp).',
-	'data.error': 'Không nạp được tệp: {message}'
+	'data.error': 'Không nạp được tệp: {message}',
+	'data.kindShort.interactions': 'Tương tác',
+	'data.kindShort.customers': 'Khách hàng',
+	'data.preset.demo': 'Dữ liệu mẫu',
+	'data.reason.amount out of range': 'Số tiền ngoài khoảng cho phép',
+	'data.reason.bad debt adjustment': 'Điều chỉnh nợ xấu',
+	'data.reason.csat out of range': 'Điểm CSAT ngoài khoảng 1–5',
+	'data.reason.date in the future': 'Ngày ở tương lai',
+	'data.reason.duplicate id': 'Mã bị trùng',
+	'data.reason.duplicate row': 'Dòng trùng lặp',
+	'data.reason.invalid birth year': 'Năm sinh không hợp lệ',
+	'data.reason.invalid consent value': 'Giá trị đồng ý không hợp lệ',
+	'data.reason.invalid email': 'Email không hợp lệ',
+	'data.reason.invalid phone': 'Số điện thoại không hợp lệ',
+	'data.reason.invalid signup date': 'Ngày đăng ký không hợp lệ',
+	'data.reason.missing customer id': 'Thiếu mã khách hàng',
+	'data.reason.missing date': 'Thiếu ngày',
+	'data.reason.negative quantity': 'Số lượng âm',
+	'data.reason.non-numeric amount': 'Số tiền không phải là số',
+	'data.reason.non-numeric quantity': 'Số lượng không phải là số',
+	'data.reason.unknown type': 'Loại tương tác không rõ',
+	'data.reason.unparseable date': 'Không đọc được ngày',
+	'data.reason.unparseable resolved_at': 'Không đọc được thời điểm xử lý xong (resolved_at)'
 };

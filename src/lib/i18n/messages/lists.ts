@@ -1,5 +1,5 @@
 /** Target lists (segment builder, saved lists, export) and segment migration. */
-export const en: Record<string, string> = {
+export const en = {
 	'lists.title': 'Target lists',
 	'lists.subtitle': 'Build a list of customers from rules, check its size and value, save it and export it.',
 	'lists.new': 'New list',
@@ -73,17 +73,6 @@ export const en: Record<string, string> = {
 	'op.date.=': 'is on',
 	'op.number.=': 'equals',
 	'op.number.!=': 'does not equal',
-	'channel.web': 'Website',
-	'channel.store': 'Store',
-	'channel.email': 'Email',
-	'channel.phone': 'Phone',
-	'channel.zalo': 'Zalo',
-	'channel.facebook': 'Facebook',
-	'channel.sales': 'Sales team',
-	'channel.google': 'Google',
-	'channel.organic': 'Organic search',
-	'channel.referral': 'Referral',
-	'channel.tiktok': 'TikTok',
 	'sample.id': 'Customer',
 	'sample.segment': 'RFM segment',
 	'sample.lifecycle': 'Lifecycle',
@@ -157,7 +146,7 @@ export const en: Record<string, string> = {
 	'chart.summary.sankey': '{title}: {n} flows. {details}'
 };
 
-export const vi: Record<string, string> = {
+export const vi: Record<keyof typeof en, string> = {
 	'lists.title': 'Danh sách mục tiêu',
 	'lists.subtitle': 'Tạo danh sách khách hàng theo điều kiện, xem quy mô và giá trị, lưu lại và xuất ra.',
 	'lists.new': 'Danh sách mới',
@@ -232,17 +221,6 @@ export const vi: Record<string, string> = {
 	'op.date.=': 'vào ngày',
 	'op.number.=': 'bằng',
 	'op.number.!=': 'khác',
-	'channel.web': 'Trang web',
-	'channel.store': 'Cửa hàng',
-	'channel.email': 'Email',
-	'channel.phone': 'Điện thoại',
-	'channel.zalo': 'Zalo',
-	'channel.facebook': 'Facebook',
-	'channel.sales': 'Nhân viên bán hàng',
-	'channel.google': 'Google',
-	'channel.organic': 'Tìm kiếm tự nhiên',
-	'channel.referral': 'Giới thiệu',
-	'channel.tiktok': 'TikTok',
 	'sample.id': 'Khách hàng',
 	'sample.segment': 'Phân khúc RFM',
 	'sample.lifecycle': 'Vòng đời',

@@ -1,5 +1,5 @@
 /** The models page: fits, the calibration-vs-holdout check, and notes on reading and trusting the numbers. */
-export const en: Record<string, string> = {
+export const en = {
 	'models.title': 'Models',
 	'models.subtitle':
 		'The purchase and spend models behind P(alive), churn risk, expected orders and predicted CLV: their fitted parameters, whether the fit worked, and how well they predicted a held-out period.',
@@ -75,7 +75,7 @@ export const en: Record<string, string> = {
 		'For a single customer, treat P(alive) and CLV as a ranking signal (who first?), not as a forecast to the last penny.'
 };
 
-export const vi: Record<string, string> = {
+export const vi: Record<keyof typeof en, string> = {
 	'models.title': 'Mô hình',
 	'models.subtitle':
 		'Các mô hình mua hàng và chi tiêu đứng sau P(còn hoạt động), nguy cơ rời bỏ, số đơn dự kiến và CLV dự báo: tham số ước lượng, việc ước lượng có thành công không, và mô hình dự báo một giai đoạn kiểm tra tốt đến đâu.',
@@ -103,7 +103,7 @@ export const vi: Record<string, string> = {
 	'models.se': 'Sai số chuẩn',
 	'models.ci': 'Khoảng 95%',
 	'models.looseHint': 'Sai số chuẩn lớn hơn một nửa giá trị ước lượng: dữ liệu chưa xác định rõ tham số này.',
-	'models.ll': 'Log-likelihood',
+	'models.ll': 'Log hợp lý',
 	'models.iterations': 'Số vòng lặp',
 	'models.customers': 'Khách hàng',
 	'models.timeUnit': 'Đơn vị thời gian',
@@ -114,7 +114,7 @@ export const vi: Record<string, string> = {
 	'models.calibrationSubtitle':
 		'BG/NBD được ước lượng lại trên dữ liệu đến {cal}, rồi dự báo số lần mua lại của từng khách đến {hold}. Trung bình mỗi khách, theo số lần mua lại trước {cal}.',
 	'models.calibrationX': 'Số lần mua lại trong giai đoạn ước lượng',
-	'models.calibrationY': 'Số lần mua trung bình trong giai đoạn kiểm tra',
+	'models.calibrationY': 'Số lần mua TB khi kiểm tra',
 	'models.actual': 'Thực tế',
 	'models.predicted': 'Dự báo',
 	'models.totals':

@@ -1,5 +1,5 @@
 /** The leadership overview: KPI names and the overview's charts. */
-export const en: Record<string, string> = {
+export const en = {
 	'overview.title': 'Overview',
 	'overview.subtitle':
 		'How the customer base and its revenue are doing, {period} against the period before and a year earlier.',
@@ -68,7 +68,7 @@ export const en: Record<string, string> = {
 	'stage.reactivated': 'Reactivated'
 };
 
-export const vi: Record<string, string> = {
+export const vi: Record<keyof typeof en, string> = {
 	'overview.title': 'Tổng quan',
 	'overview.subtitle': 'Tình hình khách hàng và doanh thu, {period} so với kỳ trước và cùng kỳ năm trước.',
 	'overview.period': '{grain} gần nhất đã kết thúc: {period}',
@@ -112,10 +112,10 @@ export const vi: Record<string, string> = {
 	'kpi.revenueExisting.hint': 'Doanh thu từ khách có lần mua đầu tiên trước kỳ',
 	'kpi.aov': 'Giá trị đơn trung bình',
 	'kpi.aov.hint': 'Doanh thu / số đơn',
-	'kpi.nrr': 'Giữ chân doanh thu thuần',
+	'kpi.nrr': 'Tỷ lệ giữ chân doanh thu (NRR)',
 	'kpi.nrr.hint': 'Doanh thu kỳ này từ khách đã mua kỳ trước / doanh thu kỳ trước của họ',
-	'kpi.clv': 'CLV dự đoán của tập khách',
-	'kpi.clv.hint': 'Tổng giá trị vòng đời dự đoán trong khoảng thời gian của mô hình',
+	'kpi.clv': 'CLV dự báo của tập khách',
+	'kpi.clv.hint': 'Tổng giá trị vòng đời dự báo trong khoảng thời gian của mô hình',
 	'kpi.clv.sub': '{customers} khách · P(còn hoạt động) trung bình {palive}',
 	'series.revenue': 'Doanh thu',
 	'series.revenueExisting': 'Từ khách hiện hữu',

@@ -1,5 +1,5 @@
 /** The analysts' RFM segments pages. */
-export const en: Record<string, string> = {
+export const en = {
 	'segments.title': 'RFM segments',
 	'segments.subtitle':
 		'Customers scored 1–5 on recency, frequency and monetary value, and the named segments they fall in.',
@@ -66,10 +66,12 @@ export const en: Record<string, string> = {
 	'customer.col.stage': 'Stage',
 	'customer.col.clv': 'Predicted CLV',
 	'customer.col.palive': 'P(alive)',
-	'customer.col.last': 'Last purchase'
+	'customer.col.last': 'Last purchase',
+	'migration.col.revenueBy': 'Net revenue to {date}',
+	'segments.others': 'Others'
 };
 
-export const vi: Record<string, string> = {
+export const vi: Record<keyof typeof en, string> = {
 	'segments.title': 'Phân khúc RFM',
 	'segments.subtitle':
 		'Khách hàng được chấm điểm 1–5 theo độ gần đây, tần suất và giá trị mua, và phân khúc tương ứng.',
@@ -99,7 +101,7 @@ export const vi: Record<string, string> = {
 	'segments.col.aov': 'Giá trị đơn TB',
 	'segments.col.recency': 'Số ngày từ lần mua cuối (TB)',
 	'segments.col.orders': 'Số đơn TB',
-	'segments.col.clv': 'CLV dự đoán',
+	'segments.col.clv': 'CLV dự báo',
 	'segments.col.palive': 'P(còn hoạt động)',
 	'segments.col.rules': 'R / F / M',
 	'segments.distributions': 'Phân phối',
@@ -107,7 +109,7 @@ export const vi: Record<string, string> = {
 	'segments.measure.recency': 'Độ gần đây (ngày)',
 	'segments.measure.frequency': 'Tần suất (đơn)',
 	'segments.measure.monetary': 'Giá trị (doanh thu thuần)',
-	'segments.measure.clv': 'CLV dự đoán',
+	'segments.measure.clv': 'CLV dự báo',
 	'segments.measure.p_alive': 'P(còn hoạt động)',
 	'segments.customersAxis': 'Khách hàng',
 	'segment.back': '← Tất cả phân khúc',
@@ -134,7 +136,9 @@ export const vi: Record<string, string> = {
 	'customer.col.recency': 'Số ngày từ lần mua cuối',
 	'customer.col.rfm': 'R F M',
 	'customer.col.stage': 'Giai đoạn',
-	'customer.col.clv': 'CLV dự đoán',
+	'customer.col.clv': 'CLV dự báo',
 	'customer.col.palive': 'P(còn hoạt động)',
-	'customer.col.last': 'Lần mua cuối'
+	'customer.col.last': 'Lần mua cuối',
+	'migration.col.revenueBy': 'Doanh thu thuần đến {date}',
+	'segments.others': 'Khác'
 };

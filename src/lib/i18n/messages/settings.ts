@@ -1,5 +1,5 @@
 /** The settings page: the database's currency, churn window and time zone. */
-export const en: Record<string, string> = {
+export const en = {
 	'settings.title': 'Settings',
 	'settings.subtitle':
 		'How this database’s numbers are read: the currency every amount is in, the churn window and the time zone.',
@@ -23,7 +23,7 @@ export const en: Record<string, string> = {
 		'Change these with {command}; the derived tables are rebuilt after the churn window changes.'
 };
 
-export const vi: Record<string, string> = {
+export const vi: Record<keyof typeof en, string> = {
 	'settings.title': 'Cài đặt',
 	'settings.subtitle':
 		'Cách đọc các con số của cơ sở dữ liệu này: đơn vị tiền tệ của mọi số tiền, khoảng thời gian tính rời bỏ và múi giờ.',

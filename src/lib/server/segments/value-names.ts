@@ -1,6 +1,5 @@
 import type { Lang } from '../../i18n/format';
-import * as customers from '../../i18n/messages/customers';
-import * as lists from '../../i18n/messages/lists';
+import { catalogs } from '../../i18n/catalog';
 import type { Database } from '../db';
 import { rfmSegmentDefinitions } from '../metrics/segments';
 
@@ -8,7 +7,7 @@ import { rfmSegmentDefinitions } from '../metrics/segments';
  * The names people read for the codes a category field holds (`at_risk` -> "At risk" / "Có nguy cơ"), in both
  * languages: RFM segments from table rfm_segments (rfm_segment_definitions.sql), the other codes from the message
  * catalogue (the same texts the customer pages show). The builder's choices and the exports read them here.
- * The message files are imported directly (not through $lib/i18n's glob) so that the `crm` command can use them.
+ * The catalogue is imported without $lib/i18n (which reads the page's state) so that the `crm` command can use it.
  */
 export type Names = { en: string; vi: string };
 
@@ -28,10 +27,7 @@ export const NAMED_FIELDS = ['rfm_segment', ...Object.keys(MESSAGE_PREFIX)] as c
 /** Customers no segment's ranges hold (as /api/segment-names). */
 export const OTHERS_SEGMENT: Names = { en: 'Others', vi: 'Khác' };
 
-const messages: Record<Lang, Record<string, string>> = {
-	en: { ...customers.en, ...lists.en },
-	vi: { ...customers.vi, ...lists.vi }
-};
+const messages = catalogs as Record<Lang, Record<string, string>>;
 
 /** Looks up a code's names; a code without a name (a channel only this data has) is its own name. */
 export type ValueNamer = (field: string, value: string) => Names | null;
