@@ -279,7 +279,7 @@ export const vi: Record<keyof typeof en, string> = {
 	'migration.rfm': 'Phân khúc RFM',
 	'migration.lifecycle': 'Giai đoạn vòng đời',
 	'migration.show': 'Xem',
-	'migration.matrix': 'Ma trận chuyển đổi (số khách; hàng: {from}, cột: {to})',
+	'migration.matrix': 'Ma trận dịch chuyển (số khách; hàng: {from}, cột: {to})',
 	'migration.sankey': 'Luồng từ {from} đến {to}',
 	'migration.metric': 'Độ lớn theo',
 	'migration.byCustomers': 'số khách',
