@@ -4,7 +4,8 @@ export const en = {
 	'lists.subtitle': 'Build a list of customers from rules, check its size and value, save it and export it.',
 	'lists.new': 'New list',
 	'lists.saved': 'Saved lists',
-	'lists.none': 'No saved lists yet. Build one with “New list”, or from any chart’s “Save as segment”.',
+	'lists.none':
+		'No saved lists yet. Build one with “New list”, or click a chart element and “Save these customers as a list”.',
 	'lists.col.name': 'Name',
 	'lists.col.description': 'Description',
 	'lists.col.members': 'Customers now',
@@ -152,7 +153,7 @@ export const vi: Record<keyof typeof en, string> = {
 	'lists.new': 'Danh sách mới',
 	'lists.saved': 'Danh sách đã lưu',
 	'lists.none':
-		'Chưa có danh sách nào. Tạo bằng “Danh sách mới”, hoặc từ “Lưu thành phân khúc” trên biểu đồ.',
+		'Chưa có danh sách nào. Tạo bằng “Danh sách mới”, hoặc nhấp vào biểu đồ rồi chọn “Lưu các khách hàng này thành danh sách”.',
 	'lists.col.name': 'Tên',
 	'lists.col.description': 'Mô tả',
 	'lists.col.members': 'Số khách hiện tại',
