@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { appDb } from '../app-db';
 import { ARROW_STREAM, rowsToArrowIPC } from './arrow';
 import { checkDates, checkTextLengths } from './bounds';
+import { dotted, issueText } from '../issues';
 
 /**
  * Validates a request's query string against a zod schema, then the shared bounds (api/bounds.ts: no value longer
@@ -18,10 +19,7 @@ export async function parseQuery<S extends z.ZodType>(url: URL, schema: S): Prom
 	checkTextLengths(raw);
 	const parsed = schema.safeParse(raw);
 	if (!parsed.success) {
-		const msg = parsed.error.issues
-			.map((i) => `${i.path.length ? i.path.join('.') : 'query'}: ${i.message}`)
-			.join('; ');
-		error(400, `bad parameter: ${msg}`);
+		error(400, `bad parameter: ${issueText(parsed.error, dotted('query'))}`);
 	}
 	await checkDates(await appDb(), raw);
 	return parsed.data;
