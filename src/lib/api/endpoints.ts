@@ -1,6 +1,7 @@
 import type { CustomerListRow } from '$lib/server/customers/search';
 import type { ClvSummary } from '$lib/server/metrics/clv-summary';
 import type { CohortCell } from '$lib/server/metrics/cohorts';
+import type { DimensionValue } from '$lib/server/metrics/dimensions';
 import type { DistributionBin } from '$lib/server/metrics/distributions';
 import type { KpiValue } from '$lib/server/metrics/kpis';
 import type { LifecycleStageAnswer } from '$lib/server/metrics/lifecycle-customer';
@@ -27,6 +28,10 @@ export const cohorts = (f: Fetch, p: Params) => loadRows<CohortRow>(f, 'cohorts'
 
 export type SegmentRow = Wire<SegmentSummary>;
 export const segments = (f: Fetch, p: Params) => loadRows<SegmentRow>(f, 'segments', p);
+
+/** The filter bar's choices (region, country, channel, acquisition channel) with their customer counts. */
+export type DimensionRow = Wire<DimensionValue>;
+export const dimensions = (f: Fetch) => loadRows<DimensionRow>(f, 'dimensions');
 
 /** The configured segments' keys and names only (no counting: cheap enough for every page's filter bar). */
 export type SegmentNameRow = Wire<SegmentName>;
