@@ -42,6 +42,15 @@ export type Wire<T> = {
 	[K in keyof T]-?: WireValue<Exclude<T[K], undefined>> | (undefined extends T[K] ? null : never);
 };
 
+/**
+ * A list of every member of a server's union type, for an order the client shows them in: a member left out (or one
+ * the server does not have) is a type error, so the list cannot fall behind the type it orders.
+ */
+export const everyOnce =
+	<T extends string>() =>
+	<const L extends readonly T[]>(list: [T] extends [L[number]] ? L : never): L =>
+		list;
+
 function plain(v: unknown): unknown {
 	if (typeof v === 'bigint') return Number(v);
 	if (v instanceof Date) return v.toISOString().slice(0, 10);

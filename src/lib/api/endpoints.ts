@@ -9,7 +9,16 @@ import type { LifecyclePeriod } from '$lib/server/metrics/lifecycle-period';
 import type { RfmGridCell } from '$lib/server/metrics/rfm';
 import type { SegmentName, SegmentSummary } from '$lib/server/metrics/segments';
 import type { MixRow as ServerMixRow } from '$lib/server/overview';
-import { getPage, loadRows, settle, type Fetch, type Loaded, type Params, type Wire } from './client';
+import {
+	everyOnce,
+	getPage,
+	loadRows,
+	settle,
+	type Fetch,
+	type Loaded,
+	type Params,
+	type Wire
+} from './client';
 
 /**
  * One typed function per metrics endpoint the dashboard reads. Row types are the server functions' own, as they
@@ -44,8 +53,15 @@ export type LifecycleStageRow = Wire<LifecycleStageAnswer>;
 export const lifecycleStages = (f: Fetch, p: Params) => loadRows<LifecycleStageRow>(f, 'lifecycle-stages', p);
 
 export type BinRow = Wire<DistributionBin>;
-export const DISTRIBUTION_MEASURES = ['recency', 'frequency', 'monetary', 'clv', 'p_alive'] as const;
-export type DistributionMeasure = (typeof DISTRIBUTION_MEASURES)[number];
+export type DistributionMeasure = BinRow['measure'];
+/** The server's measures (DistributionBin['measure']) in display order: a type error if one is missing or unknown. */
+export const DISTRIBUTION_MEASURES = everyOnce<DistributionMeasure>()([
+	'recency',
+	'frequency',
+	'monetary',
+	'clv',
+	'p_alive'
+] as const);
 export const distribution = (f: Fetch, p: Params) => loadRows<BinRow>(f, 'distributions', p);
 
 /** The customer mix at successive as-of dates (/api/segment-mix): by RFM segment and by lifecycle stage. */
