@@ -1,10 +1,6 @@
-import { api, ifAvailable, loadRows } from '$lib/api';
+import { api, ifAvailable } from '$lib/api';
 import type { DimensionChoice, FilterOptions } from '$lib/components/url';
 import type { LayoutLoad } from './$types';
-
-interface DimensionRow extends DimensionChoice {
-	dimension: string;
-}
 
 /**
  * The choices of the filter bar: regions, countries, channels and acquisition channels with their customer counts
@@ -13,7 +9,7 @@ interface DimensionRow extends DimensionChoice {
  */
 export const load: LayoutLoad = async ({ data, fetch }) => {
 	const [dims, segments] = await Promise.all([
-		ifAvailable(data.apiEndpoints, 'dimensions', () => loadRows<DimensionRow>(fetch, 'dimensions')),
+		ifAvailable(data.apiEndpoints, 'dimensions', () => api.dimensions(fetch)),
 		api.segmentNames(fetch)
 	]);
 	const rows = dims.data;

@@ -16,9 +16,23 @@ describe('API client', () => {
 		]);
 	});
 
-	it('keeps the columns of an empty result', () => {
-		const table = tableFromIPC(rowsToArrowIPC([], ['a', 'b']));
-		expect(table.schema.fields.map((f) => f.name)).toEqual(['a', 'b']);
+	it('takes the columns from the rows: every key, in the order they first appear', () => {
+		const table = tableFromIPC(
+			rowsToArrowIPC([
+				{ a: 1, b: 'x' },
+				{ a: 2, c: true }
+			])
+		);
+		expect(table.schema.fields.map((f) => f.name)).toEqual(['a', 'b', 'c']);
+		expect(tableRows(table)).toEqual([
+			{ a: 1, b: 'x', c: null },
+			{ a: 2, b: null, c: true }
+		]);
+	});
+
+	it('decodes an empty result (no rows, so no columns, as its JSON is []) to no rows', () => {
+		const table = tableFromIPC(rowsToArrowIPC([]));
+		expect(table.numRows).toBe(0);
 		expect(tableRows(table)).toEqual([]);
 	});
 

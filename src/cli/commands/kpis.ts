@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { GRAINS } from '../../lib/server/metrics/filters';
 import { kpis, periodParamsSchema, type KpiValue } from '../../lib/server/metrics/kpis';
 import { printJson, UsageError, withDb } from '../util';
+import { issueText } from '../../lib/server/issues';
 
 /** The period and filter options of the period metrics (names as in the API, with dashes). */
 export function addPeriodOptions(cmd: Command): Command {
@@ -30,9 +31,8 @@ export function parseOptions<S extends z.ZodType>(schema: S, opts: Record<string
 	const parsed = schema.safeParse(raw);
 	if (!parsed.success) {
 		throw new UsageError(
-			parsed.error.issues
-				.map((i) => `--${String(i.path[0] ?? 'options').replace(/_/g, '-')}: ${i.message}`)
-				.join('; ') + ' (see --help)'
+			issueText(parsed.error, (path) => `--${String(path[0] ?? 'options').replace(/_/g, '-')}`) +
+				' (see --help)'
 		);
 	}
 	return parsed.data;

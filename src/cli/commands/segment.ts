@@ -23,6 +23,7 @@ import {
 	saveSegment
 } from '../../lib/server/segments/saved';
 import { UsageError, printJson, withDb } from '../util';
+import { issueText, messageOnly } from '../../lib/server/issues';
 
 /** Mistakes in what the user gave (a rule, a name, a column) exit with code 2 and the reason. */
 async function asUsage<T>(fn: () => Promise<T>): Promise<T> {
@@ -30,7 +31,7 @@ async function asUsage<T>(fn: () => Promise<T>): Promise<T> {
 		return await fn();
 	} catch (e) {
 		if (e instanceof RuleError || e instanceof SegmentNotFound) throw new UsageError(e.message);
-		if (e instanceof ZodError) throw new UsageError(e.issues.map((i) => i.message).join('; '));
+		if (e instanceof ZodError) throw new UsageError(issueText(e, messageOnly));
 		throw e;
 	}
 }

@@ -8,6 +8,7 @@ import { currencySetting } from '../../lib/server/db';
 import { formatters } from '../../lib/i18n/format';
 import type { MetricQuery } from '../../lib/server/metrics/summary';
 import { printJson, UsageError, withDb } from '../util';
+import { issueText } from '../../lib/server/issues';
 
 /** The filter and scoring options every metric command takes (names as in the API, with dashes). */
 export function addMetricOptions(cmd: Command): Command {
@@ -53,9 +54,7 @@ export function metricQueryFrom(opts: Record<string, string | undefined>): Metri
 	if (!parsed.success) {
 		const flag = (k: string) => `--${k.replace(/_/g, '-')}`;
 		throw new UsageError(
-			parsed.error.issues
-				.map((i) => `${i.path.length ? flag(String(i.path[0])) : 'options'}: ${i.message}`)
-				.join('; ')
+			issueText(parsed.error, (path) => (path.length ? flag(String(path[0])) : 'options'))
 		);
 	}
 	return parsed.data;

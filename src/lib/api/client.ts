@@ -29,6 +29,28 @@ export function apiUrl(endpoint: string, params: Params = {}): string {
 	return s ? `${path}?${s}` : path;
 }
 
+/** A value as it crosses the wire (api/arrow.ts normalise, then plain below): text for dates, lists and objects. */
+type WireValue<V> = V extends Date ? string : V extends bigint ? number : V extends object ? string : V;
+
+/**
+ * A server row type as the client decodes it: the client's row types are the server functions' own
+ * (`Wire<KpiValue>`, a type-only import, erased from the browser's code), never a copy kept by hand. A date arrives
+ * as ISO text, a list or object as JSON text, a 64-bit integer as a number, and a key a row leaves out as null
+ * (the Arrow answer has every row's columns).
+ */
+export type Wire<T> = {
+	[K in keyof T]-?: WireValue<Exclude<T[K], undefined>> | (undefined extends T[K] ? null : never);
+};
+
+/**
+ * A list of every member of a server's union type, for an order the client shows them in: a member left out (or one
+ * the server does not have) is a type error, so the list cannot fall behind the type it orders.
+ */
+export const everyOnce =
+	<T extends string>() =>
+	<const L extends readonly T[]>(list: [T] extends [L[number]] ? L : never): L =>
+		list;
+
 function plain(v: unknown): unknown {
 	if (typeof v === 'bigint') return Number(v);
 	if (v instanceof Date) return v.toISOString().slice(0, 10);

@@ -1,16 +1,15 @@
-import { getPage, getRows, type Fetch, type Params } from '$lib/api';
+import { getPage, getRows, type Fetch, type Params, type Wire } from '$lib/api';
 import type { CustomerRow } from '$lib/api';
-import type {
-	CustomerOrder,
-	CustomerProfile as ServerCustomerProfile,
-	TimelineEvent
-} from '$lib/server/customers/customer360';
+import type * as server from '$lib/server/customers/customer360';
 
 /**
  * Typed calls to the customer endpoints (src/routes/api/customers, src/routes/api/customer/[id]/...), decoded from
- * Arrow by the shared client. Row types mirror src/lib/server/customers/*.
+ * Arrow by the shared client. Row types are src/lib/server/customers/*'s own as they arrive (`Wire`: lists as JSON
+ * text; type-only imports, erased from the browser's code).
  */
-export type { CustomerOrder, CustomerRow, TimelineEvent };
+export type { CustomerRow };
+export type CustomerOrder = Wire<server.CustomerOrder>;
+export type TimelineEvent = Wire<server.TimelineEvent>;
 
 /** The query parameters /customers passes on to /api/customers (documented in list-params.ts on the server). */
 export const LIST_KEYS = [
@@ -48,32 +47,12 @@ export function listParams(url: URL): Params {
 
 export const customerList = (f: Fetch, p: Params) => getPage<CustomerRow>(f, 'customers', p);
 
-/** The server's profile as it arrives over Arrow: lists come as JSON text. */
-export type CustomerProfile = Omit<ServerCustomerProfile, 'channels_used'> & {
-	/** JSON text of a list (Arrow carries lists as JSON here) */
-	channels_used: string | null;
-};
+/** The server's profile as it arrives: `channels_used` (a list) comes as JSON text. */
+export type CustomerProfile = Wire<server.CustomerProfile>;
 
-export interface CustomerPrediction {
-	model: string;
-	as_of: string;
-	horizon_days: number | null;
-	expected_purchases: number | null;
-	p_alive: number | null;
-	churn_probability: number | null;
-	churn_band: string | null;
-	expected_next_order: string | null;
-	predicted_clv: number | null;
-	historic_clv: number | null;
-	total_clv: number | null;
-	fit_id: number | string | null;
-}
+export type CustomerPrediction = Wire<server.CustomerPrediction>;
 
-export interface PAlivePoint {
-	date: string;
-	p_alive: number;
-	after_purchase: boolean;
-}
+export type PAlivePoint = Wire<server.PAliveRow>;
 
 const path = (id: string, part = '') => `/api/customer/${encodeURIComponent(id)}${part}`;
 

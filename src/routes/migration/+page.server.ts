@@ -9,6 +9,7 @@ import {
 } from '$lib/server/segments/migration';
 import type { PageServerLoad } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
+import { issueText, messageOnly } from '$lib/server/issues';
 
 /**
  * /migration?from=&to=&dimension=: flows between segments at two as-of dates. Defaults: the latest as-of date and
@@ -38,7 +39,7 @@ export const load: PageServerLoad = async ({ url }) => {
 			...input,
 			flows: [],
 			segments,
-			error: parsed.success ? outOfRange.join('; ') : parsed.error.issues.map((i) => i.message).join('; '),
+			error: parsed.success ? outOfRange.join('; ') : issueText(parsed.error, messageOnly),
 			filterFields: [] as never[]
 		};
 	}

@@ -1,39 +1,12 @@
-import { getRows, loadRows, settle, type Params } from '$lib/api';
+import { getRows, loadRows, settle, type Params, type Wire } from '$lib/api';
+import type { FitParameterRow } from '$lib/server/customers/model-fits';
+import type { ValidationRow as ServerValidationRow } from '$lib/server/customers/model-validation';
 import type { FilterKey } from '$lib/components/url';
 import type { PageLoad } from './$types';
 
-export interface FitRow {
-	model: string;
-	fit_id: string;
-	param: string | null;
-	estimate: number | null;
-	std_error: number | null;
-	converged: boolean | null;
-	status: string | null;
-	message: string | null;
-	log_likelihood: number | null;
-	iterations: number | null;
-	n_customers: number | null;
-	time_unit: string | null;
-	calibration_end: string | null;
-	as_of: string | null;
-}
+export type FitRow = Wire<FitParameterRow>;
 
-export interface ValidationRow {
-	series: 'summary' | 'by_purchases' | 'cumulative';
-	key: string;
-	x: number | null;
-	customers: number | null;
-	actual: number | null;
-	predicted: number | null;
-	status: string | null;
-	message: string | null;
-	calibration_end: string | null;
-	holdout_end: string | null;
-	time_unit: string | null;
-	error_percent: number | null;
-	mae: number | null;
-}
+export type ValidationRow = Wire<ServerValidationRow>;
 
 /**
  * The models page: the stored fits (fast) and the calibration-vs-holdout check (a refit on the calibration period:

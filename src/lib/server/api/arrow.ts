@@ -1,6 +1,5 @@
 import {
 	Bool,
-	Field,
 	Float64,
 	Int64,
 	Schema,
@@ -13,8 +12,6 @@ import {
 import type { DataType } from 'apache-arrow';
 
 export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
-
-type Column = { name: string; type: DataType };
 
 function inferType(values: unknown[]): DataType {
 	const v = values.find((x) => x !== null && x !== undefined);
@@ -31,26 +28,28 @@ function normalise(v: unknown): unknown {
 	return v;
 }
 
-/**
- * Rows of plain values as an Arrow table: numbers become Float64, booleans Bool, everything else Utf8 (dates as
- * ISO strings, lists and objects as JSON). `columns` fixes the column order and names even when there are no rows.
- */
-export function rowsToArrowTable(rows: Record<string, unknown>[], columns?: string[]): Table {
-	const names = columns ?? (rows[0] ? Object.keys(rows[0]) : []);
-	const fields: Column[] = [];
-	const vectors: Record<string, ReturnType<typeof makeVector>> = {};
-	for (const name of names) {
-		const values = rows.map((r) => normalise(r[name]));
-		const type = inferType(values);
-		fields.push({ name, type });
-		vectors[name] = vectorFromArray(values, type as never) as ReturnType<typeof makeVector>;
-	}
-	if (rows.length === 0) {
-		return new Table(new Schema(fields.map((f) => new Field(f.name, f.type, true))));
-	}
-	return new Table(vectors);
+/** The rows' keys in the order they first appear: every key of every row (rows of one kind may leave some out). */
+export function rowColumns(rows: readonly object[]): string[] {
+	const names = new Set<string>();
+	for (const row of rows) for (const key of Object.keys(row)) names.add(key);
+	return [...names];
 }
 
-export function rowsToArrowIPC(rows: Record<string, unknown>[], columns?: string[]): Uint8Array {
-	return tableToIPC(rowsToArrowTable(rows, columns), 'stream');
+/**
+ * Rows of plain values as an Arrow table: numbers become Float64, booleans Bool, everything else Utf8 (dates as
+ * ISO strings, lists and objects as JSON). The columns are the rows' own keys (rowColumns), so the table has the
+ * columns of the JSON answer in the same order; no rows make a table without columns, as the JSON answer is `[]`.
+ */
+export function rowsToArrowTable(rows: readonly object[]): Table {
+	const names = rowColumns(rows);
+	const vectors: Record<string, ReturnType<typeof makeVector>> = {};
+	for (const name of names) {
+		const values = rows.map((r) => normalise((r as Record<string, unknown>)[name]));
+		vectors[name] = vectorFromArray(values, inferType(values) as never) as ReturnType<typeof makeVector>;
+	}
+	return rows.length === 0 ? new Table(new Schema([])) : new Table(vectors);
+}
+
+export function rowsToArrowIPC(rows: readonly object[]): Uint8Array {
+	return tableToIPC(rowsToArrowTable(rows), 'stream');
 }

@@ -88,6 +88,13 @@ export interface PAliveHistory {
 	points: PAlivePoint[];
 }
 
+/** One point of /api/customer/ID/palive-history. */
+export interface PAliveRow {
+	date: string;
+	p_alive: number;
+	after_purchase: boolean;
+}
+
 export async function customerProfile(
 	db: Database,
 	customerId: string

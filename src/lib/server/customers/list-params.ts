@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { filtersSchema } from '../metrics/filters';
+import { dotted, issueText } from '../issues';
 
 /**
  * The query string of /customers and /api/customers: a text search and the customer lists that charts link to.
@@ -79,9 +80,7 @@ export type CustomerListParams = z.infer<typeof customerListSchema>;
 export function parseCustomerList(raw: Record<string, string>): CustomerListParams {
 	const parsed = customerListSchema.safeParse(raw);
 	if (!parsed.success) {
-		throw new Error(
-			parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')
-		);
+		throw new Error(issueText(parsed.error, dotted('query')));
 	}
 	return parsed.data;
 }

@@ -48,6 +48,49 @@ export async function latestModelFits(db: Database): Promise<ModelFit[]> {
 	return (await db.query<FitRow>('model_view_fits')).map(toFit);
 }
 
+/** One parameter of a fit as /api/models/fits sends it, with the fit's status, size and dates repeated. */
+export type FitParameterRow = Pick<
+	ModelFit,
+	| 'model'
+	| 'fit_id'
+	| 'converged'
+	| 'status'
+	| 'message'
+	| 'log_likelihood'
+	| 'iterations'
+	| 'n_customers'
+	| 'time_unit'
+	| 'calibration_end'
+	| 'as_of'
+> & { param: string | null; estimate: number | null; std_error: number | null };
+
+/** Fits as rows of parameters; a fit without parameters (ineligible, failed) is one row with param NULL. */
+export function fitParameterRows(fits: readonly ModelFit[]): FitParameterRow[] {
+	return fits.flatMap((fit): FitParameterRow[] => {
+		const common = {
+			model: fit.model,
+			fit_id: fit.fit_id,
+			converged: fit.converged,
+			status: fit.status,
+			message: fit.message,
+			log_likelihood: fit.log_likelihood,
+			iterations: fit.iterations,
+			n_customers: fit.n_customers,
+			time_unit: fit.time_unit,
+			calibration_end: fit.calibration_end,
+			as_of: fit.as_of
+		};
+		const params = Object.entries(fit.params);
+		if (params.length === 0) return [{ ...common, param: null, estimate: null, std_error: null }];
+		return params.map(([param, estimate]) => ({
+			...common,
+			param,
+			estimate,
+			std_error: fit.std_errors?.[param] ?? null
+		}));
+	});
+}
+
 /** One fit by id, or the latest of `model` when no id is given; undefined when there is none. */
 export async function modelFit(
 	db: Database,

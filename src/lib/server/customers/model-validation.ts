@@ -49,9 +49,29 @@ export async function cachedValidation(db: Database, split: ValidationSplit): Pr
 	);
 }
 
+/**
+ * One row of /api/models/validation. A series leaves out what it does not have (the Arrow answer, which has every
+ * column, gives null there): 'summary' the split, status and totals, 'by_purchases' and 'cumulative' their points.
+ */
+export interface ValidationRow {
+	series: 'summary' | 'by_purchases' | 'cumulative';
+	key: string;
+	x?: number;
+	customers?: number | null;
+	actual?: number | null;
+	predicted?: number | null;
+	status?: string | null;
+	message?: string | null;
+	calibration_end?: string | null;
+	holdout_end?: string | null;
+	time_unit?: string | null;
+	error_percent?: number | null;
+	mae?: number | null;
+}
+
 /** One table for the API: the split and totals ('summary'), the buckets ('by_purchases'), the weeks ('cumulative'). */
-export function validationRows(v: ValidationResult): Record<string, unknown>[] {
-	const rows: Record<string, unknown>[] = [
+export function validationRows(v: ValidationResult): ValidationRow[] {
+	const rows: ValidationRow[] = [
 		{
 			series: 'summary',
 			key: v.model,
@@ -88,19 +108,3 @@ export function validationRows(v: ValidationResult): Record<string, unknown>[] {
 	}
 	return rows;
 }
-
-export const VALIDATION_COLUMNS = [
-	'series',
-	'key',
-	'x',
-	'customers',
-	'actual',
-	'predicted',
-	'status',
-	'message',
-	'calibration_end',
-	'holdout_end',
-	'time_unit',
-	'error_percent',
-	'mae'
-];

@@ -5,6 +5,7 @@ import { presets } from './presets';
 import { UploadOffsetError } from './uploads';
 import { IngestError, type IngestOptions } from './types';
 import { fieldsOf } from './fields';
+import { issueText } from '../issues';
 
 /** The request bodies of /api/ingest/..., validated at the boundary. */
 const columnMap = z
@@ -61,7 +62,7 @@ export async function jsonBody(request: Request): Promise<unknown> {
 }
 
 export function zodMessage(e: ZodError): string {
-	return e.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+	return issueText(e);
 }
 
 /**

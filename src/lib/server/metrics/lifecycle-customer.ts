@@ -10,6 +10,9 @@ export interface LifecycleStageCount {
 	mean_recency_days: number | null;
 }
 
+/** A stage as /api/lifecycle-stages sends it: net revenue also as `revenue`, the name the charts read. */
+export type LifecycleStageAnswer = LifecycleStageCount & { revenue: number };
+
 /**
  * Customers by lifecycle stage as of the as-of date (every stage, also empty ones): new, active, at risk,
  * reactivated, churned as defined in docs/METRICS.md (queries/lifecycle_customer_counts.sql).

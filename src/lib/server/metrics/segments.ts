@@ -35,6 +35,9 @@ export function segmentOf(defs: RfmSegmentDefinition[], r: number, f: number, m:
 	return hit?.key ?? 'others';
 }
 
+/** A segment's key and names in evaluation order (/api/segment-names: 'others' last), without counting customers. */
+export type SegmentName = Pick<SegmentSummary, 'segment' | 'name_en' | 'name_vi' | 'priority'>;
+
 export interface SegmentSummary {
 	segment: string;
 	name_en: string;

@@ -4,6 +4,7 @@ import type { Database, Params, Session } from '../db';
 import { getSetting, loadQuery } from '../db';
 import { entryState } from '../derived/registry';
 import { filterParams, filtersSchema, type Filters } from './filters';
+import { dotted, issueText } from '../issues';
 
 /**
  * The customer summary every per-customer metric starts from. The refresh step materialises it (table
@@ -41,7 +42,7 @@ export function parseRfmConfig(method: string | undefined, cutsJson: string | un
 	const parsed = rfmConfigSchema.safeParse({ method, ...(parsedCuts as object) });
 	if (!parsed.success) {
 		throw new Error(
-			`settings 'rfm_method'/'rfm_cuts' are invalid (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}); ` +
+			`settings 'rfm_method'/'rfm_cuts' are invalid (${issueText(parsed.error, dotted(''))}); ` +
 				`use rfm_method 'quintile', or 'fixed' with rfm_cuts {"r":[4 days],"f":[4 order counts],"m":[4 amounts]}`
 		);
 	}
@@ -249,9 +250,7 @@ export function rfmConfigFromOptions(o: RfmOptions): RfmConfig | undefined {
 	if (o.method === 'quintile') return QUINTILES;
 	const parsed = rfmConfigSchema.safeParse({ method: 'fixed', r: o.r_cuts, f: o.f_cuts, m: o.m_cuts });
 	if (!parsed.success) {
-		throw new Error(
-			`${FIXED_HELP} (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`
-		);
+		throw new Error(`${FIXED_HELP} (${issueText(parsed.error, dotted(''))})`);
 	}
 	return parsed.data;
 }

@@ -2,6 +2,7 @@ import { error, isHttpError } from '@sveltejs/kit';
 import { ZodError } from 'zod';
 import { RuleError } from './rule';
 import { SegmentExists, SegmentNotFound } from './saved';
+import { issueText } from '../issues';
 
 /** Reads a JSON request body or answers 400 saying what is wrong. */
 export async function jsonBody(request: Request): Promise<Record<string, unknown>> {
@@ -20,8 +21,7 @@ export async function userErrors<T>(fn: () => Promise<T>): Promise<T> {
 		return await fn();
 	} catch (e) {
 		if (e instanceof RuleError) error(400, e.message);
-		if (e instanceof ZodError)
-			error(400, e.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+		if (e instanceof ZodError) error(400, issueText(e));
 		if (e instanceof SegmentNotFound) error(404, e.message);
 		if (e instanceof SegmentExists) error(409, e.message);
 		throw e;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../dates';
 import { FIELDS, fieldByKey, type FieldType } from './fields';
+import { issueLines } from '../issues';
 
 /**
  * A segment rule: a JSON tree of groups and conditions.
@@ -190,12 +191,10 @@ export function parseRule(input: unknown): Rule {
 	const parsed = ruleSchema.safeParse(value);
 	if (!parsed.success) {
 		throw new RuleError(
-			parsed.error.issues
-				.slice(0, 5)
-				.map(
-					(i) =>
-						`rule${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}: ${i.message}`
-				)
+			issueLines(
+				parsed.error,
+				(path) => `rule${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`
+			).slice(0, 5)
 		);
 	}
 	const issues = checkRule(parsed.data);

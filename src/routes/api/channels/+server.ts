@@ -5,12 +5,10 @@ import { periodParamsSchema } from '$lib/server/metrics/kpis';
 import type { RequestHandler } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
 
-const COLUMNS = ['period', 'complete', 'channel', 'type', 'interactions', 'customers', 'revenue'];
-
 /** GET /api/channels?period=month&from=&to=&channel=&...filters: interactions, customers, revenue by channel and type. */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = await parseQuery(url, periodParamsSchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => channelPeriods(db, q));
-	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+	return rowsResponse(url, rows);
 };

@@ -5,16 +5,6 @@ import { metricQuerySchema, rfmConfigFromOptions } from '$lib/server/metrics/sum
 import type { RequestHandler } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
 
-const COLUMNS = [
-	'customers',
-	'predicted_clv',
-	'mean_p_alive',
-	'expected_purchases',
-	'horizon_days',
-	'model',
-	'as_of'
-];
-
 /**
  * GET /api/clv-summary?as_of=&from=&to=&region=&country=&channel=&acquisition_channel=&segment=&lifecycle=
  * The filtered base's predicted CLV, mean P(alive) and expected purchases from the latest BG/NBD run; no rows
@@ -24,5 +14,5 @@ export const GET: RequestHandler = async ({ url }) => {
 	const q = await parseQuery(url, metricQuerySchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => clvSummary(db, q, rfmConfigFromOptions(q)));
-	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+	return rowsResponse(url, rows);
 };

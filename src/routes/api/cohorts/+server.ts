@@ -4,24 +4,6 @@ import { cohortParamsSchema, cohortRetention } from '$lib/server/metrics/cohorts
 import type { RequestHandler } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
 
-const COLUMNS = [
-	'breakdown',
-	'cohort',
-	'k',
-	'period',
-	'complete',
-	'cohort_size',
-	'customers',
-	'customers_on_or_after',
-	'revenue',
-	'cohort_revenue',
-	'share_on',
-	'share_on_or_after',
-	'revenue_ratio',
-	'is_average',
-	'value'
-];
-
 /**
  * GET /api/cohorts?period=month&mode=on|on-or-after|revenue&breakdown=acquisition_channel|region|first_order_channel
  *   &from=&to=&as_of=&...filters. The retention grid plus weighted-average rows (cohort NULL, is_average true).
@@ -30,5 +12,5 @@ export const GET: RequestHandler = async ({ url }) => {
 	const q = await parseQuery(url, cohortParamsSchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => cohortRetention(db, q));
-	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+	return rowsResponse(url, rows);
 };

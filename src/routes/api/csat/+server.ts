@@ -5,26 +5,10 @@ import { filtersSchema } from '$lib/server/metrics/filters';
 import type { RequestHandler } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
 
-const COLUMNS = [
-	'channel',
-	'responses',
-	'mean',
-	'n1',
-	'n2',
-	'n3',
-	'n4',
-	'n5',
-	'share1',
-	'share2',
-	'share3',
-	'share4',
-	'share5'
-];
-
 /** GET /api/csat?from=&to=&channel=&...filters: CSAT mean and 1..5 distribution by channel, plus 'all'. */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = await parseQuery(url, filtersSchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => csatByChannel(db, q));
-	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+	return rowsResponse(url, rows);
 };

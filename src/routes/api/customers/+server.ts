@@ -5,30 +5,6 @@ import { listCustomers } from '$lib/server/customers/search';
 import type { RequestHandler } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
 
-const COLUMNS = [
-	'customer_id',
-	'name',
-	'email',
-	'phone',
-	'region',
-	'country',
-	'acquisition_channel',
-	'rfm_segment',
-	'segment_name_en',
-	'segment_name_vi',
-	'lifecycle_stage',
-	'r_score',
-	'f_score',
-	'm_score',
-	'orders',
-	'net_revenue',
-	'recency_days',
-	'last_purchase_at',
-	'predicted_clv',
-	'p_alive',
-	'churn_band'
-];
-
 /**
  * GET /api/customers?q=&segment=&r=&f=&lifecycle=&cohort=&period=&k=&funnel_step=&sort=&dir=&page=&page_size=&contact=
  * One page of matching customers (contacts masked unless contact=1); the number of matches is in X-Total-Count.
@@ -37,7 +13,7 @@ export const GET: RequestHandler = async ({ url }) => {
 	const params = await parseQuery(url, customerListSchema);
 	const db = await appDb();
 	const list = await perRefresh(url, db, () => listCustomers(db, params));
-	const res = rowsResponse(url, list.rows as unknown as Record<string, unknown>[], COLUMNS);
+	const res = rowsResponse(url, list.rows);
 	res.headers.set('x-total-count', String(list.total));
 	return res;
 };

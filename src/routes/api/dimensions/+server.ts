@@ -4,8 +4,6 @@ import { dimensionValues, dimensionsQuerySchema } from '$lib/server/metrics/dime
 import type { RequestHandler } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
 
-const COLUMNS = ['dimension', 'value', 'customers'];
-
 /**
  * GET /api/dimensions?dimension=region|country|channel|acquisition_channel: the filter bar's choices with their
  * customer counts, most customers first.
@@ -14,5 +12,5 @@ export const GET: RequestHandler = async ({ url }) => {
 	const q = await parseQuery(url, dimensionsQuerySchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => dimensionValues(db, q));
-	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+	return rowsResponse(url, rows);
 };

@@ -5,8 +5,6 @@ import { metricQuerySchema, rfmConfigFromOptions } from '$lib/server/metrics/sum
 import type { RequestHandler } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
 
-const COLUMNS = ['measure', 'bin', 'x0', 'x1', 'count', 'overflow'];
-
 /**
  * GET /api/distributions?as_of=&from=&to=&region=&country=&channel=&acquisition_channel=&segment=&lifecycle=&method=...
  * Histogram bins of recency, frequency, monetary, predicted CLV and P(alive), binned on the server.
@@ -15,5 +13,5 @@ export const GET: RequestHandler = async ({ url }) => {
 	const q = await parseQuery(url, metricQuerySchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => metricDistributions(db, q, rfmConfigFromOptions(q)));
-	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+	return rowsResponse(url, rows);
 };

@@ -1,23 +1,8 @@
 import { appDb } from '$lib/server/app-db';
 import { parseQuery, rowsResponse } from '$lib/server/api/respond';
-import { kpis, periodParamsSchema, type KpiValue } from '$lib/server/metrics/kpis';
+import { kpis, periodParamsSchema } from '$lib/server/metrics/kpis';
 import type { RequestHandler } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
-
-const COLUMNS = [
-	'period',
-	'period_end',
-	'complete',
-	'partial',
-	'metric',
-	'value',
-	'previous',
-	'change',
-	'change_rel',
-	'year_ago',
-	'yoy_change',
-	'yoy_change_rel'
-] satisfies (keyof KpiValue)[];
 
 /**
  * GET /api/kpis?period=day|week|month|quarter|year&from=&to=&as_of=&region=&country=&channel=&acquisition_channel=&segment=&lifecycle=
@@ -27,5 +12,5 @@ export const GET: RequestHandler = async ({ url }) => {
 	const q = await parseQuery(url, periodParamsSchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => kpis(db, q));
-	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+	return rowsResponse(url, rows);
 };

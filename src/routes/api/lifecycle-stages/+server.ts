@@ -1,11 +1,9 @@
 import { appDb } from '$lib/server/app-db';
 import { parseQuery, rowsResponse } from '$lib/server/api/respond';
-import { lifecycleCustomerCounts } from '$lib/server/metrics/lifecycle-customer';
+import { lifecycleCustomerCounts, type LifecycleStageAnswer } from '$lib/server/metrics/lifecycle-customer';
 import { metricQuerySchema } from '$lib/server/metrics/summary';
 import type { RequestHandler } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
-
-const COLUMNS = ['lifecycle_stage', 'customers', 'share', 'revenue', 'net_revenue', 'mean_recency_days'];
 
 /**
  * GET /api/lifecycle-stages?as_of=&from=&to=&region=&country=&channel=&acquisition_channel=&segment=&lifecycle=
@@ -17,7 +15,6 @@ export const GET: RequestHandler = async ({ url }) => {
 	const { rows } = await perRefresh(url, db, () => lifecycleCustomerCounts(db, q));
 	return rowsResponse(
 		url,
-		rows.map((r) => ({ ...r, revenue: r.net_revenue })),
-		COLUMNS
+		rows.map((r): LifecycleStageAnswer => ({ ...r, revenue: r.net_revenue }))
 	);
 };

@@ -10,13 +10,5 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ url }) => {
 	const p = await parseQuery(url, migrationParamsSchema);
-	return userErrors(async () =>
-		rowsResponse(url, (await segmentMigration(await appDb(), p)) as unknown as Record<string, unknown>[], [
-			'source',
-			'target',
-			'customers',
-			'revenue_between',
-			'revenue_to'
-		])
-	);
+	return userErrors(async () => rowsResponse(url, await segmentMigration(await appDb(), p)));
 };

@@ -5,8 +5,6 @@ import { metricQuerySchema, rfmConfigFromOptions } from '$lib/server/metrics/sum
 import type { RequestHandler } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
 
-const COLUMNS = ['r_score', 'f_score', 'customers', 'net_revenue', 'mean_m_score', 'share'];
-
 /**
  * GET /api/rfm-grid?as_of=&from=&to=&region=&country=&channel=&acquisition_channel=&segment=&lifecycle=&method=&r_cuts=...
  * The 25 recency x frequency cells: customers, net revenue, mean M score, share.
@@ -15,5 +13,5 @@ export const GET: RequestHandler = async ({ url }) => {
 	const q = await parseQuery(url, metricQuerySchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => rfmGrid(db, q, rfmConfigFromOptions(q)));
-	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+	return rowsResponse(url, rows);
 };

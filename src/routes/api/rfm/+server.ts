@@ -5,20 +5,6 @@ import { rfmCustomers } from '$lib/server/metrics/rfm';
 import { metricQuerySchema, rfmConfigFromOptions } from '$lib/server/metrics/summary';
 import type { RequestHandler } from './$types';
 
-const COLUMNS = [
-	'customer_id',
-	'recency_days',
-	'orders',
-	'net_revenue',
-	'r_score',
-	'f_score',
-	'm_score',
-	'rfm_cell',
-	'rfm_segment',
-	'lifecycle_stage',
-	'last_purchase_at'
-];
-
 const schema = metricQuerySchema.and(
 	z.object({
 		limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
@@ -39,7 +25,7 @@ export const GET: RequestHandler = async ({ url }) => {
 		{ limit: q.limit, offset: q.offset },
 		rfmConfigFromOptions(q)
 	);
-	const res = rowsResponse(url, out.rows as unknown as Record<string, unknown>[], COLUMNS);
+	const res = rowsResponse(url, out.rows);
 	res.headers.set('x-as-of', out.as_of);
 	return res;
 };

@@ -6,8 +6,6 @@ import { MIX_GRAINS, segmentMixTrend } from '$lib/server/overview';
 import type { RequestHandler } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
 
-const COLUMNS = ['as_of', 'kind', 'key', 'customers', 'share'];
-
 const schema = filtersSchema
 	.pick({ region: true, country: true, acquisition_channel: true, segment: true, lifecycle: true })
 	.extend({
@@ -25,5 +23,5 @@ export const GET: RequestHandler = async ({ url }) => {
 	const { grain, points, ...filters } = await parseQuery(url, schema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => segmentMixTrend(db, filters, grain, points));
-	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+	return rowsResponse(url, rows);
 };

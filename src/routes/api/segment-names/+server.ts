@@ -1,9 +1,7 @@
 import { appDb } from '$lib/server/app-db';
 import { rowsResponse } from '$lib/server/api/respond';
-import { rfmSegmentDefinitions } from '$lib/server/metrics/segments';
+import { rfmSegmentDefinitions, type SegmentName } from '$lib/server/metrics/segments';
 import type { RequestHandler } from './$types';
-
-const COLUMNS = ['segment', 'name_en', 'name_vi', 'priority'];
 
 /**
  * GET /api/segment-names: the configured RFM segments (key and names, in evaluation order) without counting their
@@ -12,7 +10,7 @@ const COLUMNS = ['segment', 'name_en', 'name_vi', 'priority'];
  */
 export const GET: RequestHandler = async ({ url }) => {
 	const defs = await rfmSegmentDefinitions(await appDb());
-	const rows = defs.map((d) => ({
+	const rows = defs.map((d): SegmentName => ({
 		segment: d.key,
 		name_en: d.name_en,
 		name_vi: d.name_vi,
@@ -20,5 +18,5 @@ export const GET: RequestHandler = async ({ url }) => {
 	}));
 	const last = Math.max(0, ...defs.map((d) => d.priority)) + 1;
 	rows.push({ segment: 'others', name_en: 'Others', name_vi: 'Khác', priority: last });
-	return rowsResponse(url, rows, COLUMNS);
+	return rowsResponse(url, rows);
 };

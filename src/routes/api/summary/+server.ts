@@ -10,5 +10,5 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ url }) => {
 	const q = await parseQuery(url, metricQuerySchema);
 	const totals = await customerSummaryTotals(await appDb(), q, rfmConfigFromOptions(q));
-	return rowsResponse(url, [totals as unknown as Record<string, unknown>]);
+	return rowsResponse(url, [totals]);
 };

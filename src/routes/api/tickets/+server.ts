@@ -5,22 +5,10 @@ import { periodParamsSchema } from '$lib/server/metrics/kpis';
 import type { RequestHandler } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
 
-const COLUMNS = [
-	'period',
-	'complete',
-	'channel',
-	'tickets',
-	'resolved',
-	'open',
-	'median_hours',
-	'p90_hours',
-	'mean_hours'
-];
-
 /** GET /api/tickets?period=month&from=&to=&channel=&...filters: ticket resolution hours (median, p90), open tickets. */
 export const GET: RequestHandler = async ({ url }) => {
 	const q = await parseQuery(url, periodParamsSchema);
 	const db = await appDb();
 	const rows = await perRefresh(url, db, () => ticketPeriods(db, q));
-	return rowsResponse(url, rows as unknown as Record<string, unknown>[], COLUMNS);
+	return rowsResponse(url, rows);
 };

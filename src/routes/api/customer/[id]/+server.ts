@@ -12,5 +12,5 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ url, params }) => {
 	const profile = await customerProfile(await appDb(), customerIdParam(params.id));
 	if (!profile) error(404, `no customer with id '${params.id}'`);
-	return rowsResponse(url, [profile as unknown as Record<string, unknown>]);
+	return rowsResponse(url, [profile]);
 };

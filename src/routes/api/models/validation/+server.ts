@@ -3,12 +3,7 @@ import { z } from 'zod';
 import { appDb } from '$lib/server/app-db';
 import { calendarDate } from '$lib/server/dates';
 import { parseQuery, rowsResponse } from '$lib/server/api/respond';
-import {
-	cachedValidation,
-	defaultSplit,
-	VALIDATION_COLUMNS,
-	validationRows
-} from '$lib/server/customers/model-validation';
+import { cachedValidation, defaultSplit, validationRows } from '$lib/server/customers/model-validation';
 import type { RequestHandler } from './$types';
 
 const schema = z.object({
@@ -38,5 +33,5 @@ export const GET: RequestHandler = async ({ url }) => {
 		);
 	}
 	const result = await cachedValidation(db, { model: q.model, calibrationEnd, holdoutEnd });
-	return rowsResponse(url, validationRows(result), VALIDATION_COLUMNS);
+	return rowsResponse(url, validationRows(result));
 };

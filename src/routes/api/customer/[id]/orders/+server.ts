@@ -11,16 +11,7 @@ const schema = z.object({ limit: z.coerce.number().int().min(1).max(5000).defaul
 export const GET: RequestHandler = async ({ url, params }) => {
 	const { limit } = await parseQuery(url, schema);
 	const { orders, total } = await customerOrders(await appDb(), customerIdParam(params.id), limit);
-	const res = rowsResponse(url, orders as unknown as Record<string, unknown>[], [
-		'order_id',
-		'day',
-		'channel',
-		'items',
-		'categories',
-		'purchase_amount',
-		'refund_amount',
-		'net_amount'
-	]);
+	const res = rowsResponse(url, orders);
 	res.headers.set('x-total-count', String(total));
 	return res;
 };

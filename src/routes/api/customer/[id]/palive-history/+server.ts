@@ -3,7 +3,8 @@ import { rowsResponse } from '$lib/server/api/respond';
 import {
 	customerPAliveHistory,
 	customerPredictions,
-	customerProfile
+	customerProfile,
+	type PAliveRow
 } from '$lib/server/customers/customer360';
 import { error } from '@sveltejs/kit';
 import { customerIdParam } from '../params';
@@ -20,10 +21,10 @@ export const GET: RequestHandler = async ({ url, params }) => {
 	const [profile, predictions] = await Promise.all([customerProfile(db, id), customerPredictions(db, id)]);
 	if (!profile) error(404, `no customer with id '${id}'`);
 	const history = await customerPAliveHistory(db, id, predictions[0], profile.as_of);
-	const rows = (history?.points ?? []).map((p) => ({
+	const rows = (history?.points ?? []).map((p): PAliveRow => ({
 		date: p.date,
 		p_alive: p.pAlive,
 		after_purchase: p.afterPurchase
 	}));
-	return rowsResponse(url, rows, ['date', 'p_alive', 'after_purchase']);
+	return rowsResponse(url, rows);
 };

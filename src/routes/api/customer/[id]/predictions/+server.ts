@@ -7,18 +7,5 @@ import type { RequestHandler } from './$types';
 /** GET /api/customer/ID/predictions: one row per model at its latest as-of date (P(alive), churn band, CLV, ...). */
 export const GET: RequestHandler = async ({ url, params }) => {
 	const rows = await customerPredictions(await appDb(), customerIdParam(params.id));
-	return rowsResponse(url, rows as unknown as Record<string, unknown>[], [
-		'model',
-		'as_of',
-		'horizon_days',
-		'expected_purchases',
-		'p_alive',
-		'churn_probability',
-		'churn_band',
-		'expected_next_order',
-		'predicted_clv',
-		'historic_clv',
-		'total_clv',
-		'fit_id'
-	]);
+	return rowsResponse(url, rows);
 };

@@ -11,18 +11,7 @@ const schema = z.object({ limit: z.coerce.number().int().min(1).max(5000).defaul
 export const GET: RequestHandler = async ({ url, params }) => {
 	const { limit } = await parseQuery(url, schema);
 	const { events, total } = await customerTimeline(await appDb(), customerIdParam(params.id), limit);
-	const res = rowsResponse(url, events as unknown as Record<string, unknown>[], [
-		'occurred_at',
-		'day',
-		'type',
-		'channel',
-		'order_id',
-		'amount',
-		'quantity',
-		'category',
-		'csat',
-		'resolution_hours'
-	]);
+	const res = rowsResponse(url, events);
 	res.headers.set('x-total-count', String(total));
 	return res;
 };
