@@ -44,7 +44,8 @@ function lnGamma(z: number): number {
 }
 
 /** The MBG/NBD log-likelihood straight from the closed form with gamma functions (no products, no gradient). */
-function closedFormLogLik([r, alpha, a, b]: number[], rows: { x: number; tx: number; T: number }[]): number {
+function closedFormLogLik(theta: number[], rows: { x: number; tx: number; T: number }[]): number {
+	const [r, alpha, a, b] = theta as [number, number, number, number];
 	let ll = 0;
 	for (const { x, tx, T } of rows) {
 		const base =
