@@ -9,7 +9,9 @@
 -- Inputs: $as_of (DATE, end of calibration, that day included), $unit_days (1 for days, 7 for weeks).
 -- Output: customer_id, x (purchase days - 1), t_x (last - first purchase day), T ($as_of - first purchase day),
 --   both in units of $unit_days; m (mean spend of the repeat purchase days, first day excluded; 0 when x = 0),
---   first_purchase, last_purchase (DATE), net_revenue (purchases minus refunds up to $as_of: the historic CLV).
+--   first_purchase, last_purchase (DATE), purchase_amount (purchases up to $as_of, refunds not deducted),
+--   net_revenue (purchases minus refunds up to $as_of: the historic CLV).
+-- m here is gross; src/lib/server/models/summary.ts then nets refunds out of it (queries/model_summary_net_spend.sql).
 WITH purchase_days AS (
 	SELECT
 		customer_id,
@@ -37,6 +39,7 @@ SELECT
 	CASE WHEN p.x > 0 THEN (p.spend - p.first_spend)::DOUBLE / p.x ELSE 0 END AS m,
 	p.first_purchase,
 	p.last_purchase,
+	p.spend::DOUBLE AS purchase_amount,
 	(p.net_revenue + coalesce(r.net_revenue, 0))::DOUBLE AS net_revenue
 FROM purchase_days p
 LEFT JOIN refund_only_days r ON r.customer_id = p.customer_id

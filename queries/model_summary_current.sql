@@ -16,6 +16,7 @@ SELECT
 	END AS m,
 	first_purchase_at::DATE AS first_purchase,
 	last_purchase_at::DATE AS last_purchase,
+	purchase_amount::DOUBLE AS purchase_amount,
 	net_revenue::DOUBLE AS net_revenue
 FROM customer_summary
 WHERE purchase_days > 0

@@ -14,4 +14,5 @@ SELECT
 	status, message
 FROM model_fits
 QUALIFY row_number() OVER (PARTITION BY model ORDER BY created_at DESC, fit_id DESC) = 1
-ORDER BY CASE model WHEN 'bgnbd' THEN 1 WHEN 'pareto-nbd' THEN 2 WHEN 'gamma-gamma' THEN 3 ELSE 4 END, model
+ORDER BY CASE model WHEN 'bgnbd' THEN 1 WHEN 'mbg-nbd' THEN 2 WHEN 'pareto-nbd' THEN 3 WHEN 'gamma-gamma' THEN 4 ELSE 5 END,
+	model

@@ -5,10 +5,12 @@
 -- Inputs: $as_of, $horizon_days, $fit_id, $spend_fit_id (NULL = no spend model), BG/NBD $r $alpha $a $b,
 --   Gamma-Gamma $p $q $v (NULL when there is no spend model).
 -- P(alive) = 1 / (1 + [x > 0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))  (Fader, Hardie & Lee 2005, eq. 12);
--- E[spend] = p (v + x m) / (p x + q - 1), or p v / (q - 1) for x = 0  (Fader & Hardie 2013, eq. 5).
+-- E[spend] = p (v + x m) / (p x + q - 1), or p v / (q - 1) for x = 0  (Fader & Hardie 2013, eq. 5), with m the mean
+-- repeat spend net of refunds (queries/model_summary_net_spend.sql). A customer whose purchases net of refunds up to
+-- $as_of are <= 0 gets predicted_clv 0 and clv_note 'net_spend_not_positive' (docs/MODELS.md).
 INSERT INTO predictions
 	(customer_id, model, as_of, horizon_days, expected_purchases, p_alive, churn_probability, churn_band,
-	 expected_next_order, predicted_clv, historic_clv, total_clv, fit_id, spend_fit_id)
+	 expected_next_order, predicted_clv, historic_clv, total_clv, fit_id, spend_fit_id, clv_note)
 WITH alive AS (
 	SELECT
 		s.*,
@@ -18,6 +20,7 @@ WITH alive AS (
 				+ ($r::DOUBLE + s.x) * (ln($alpha::DOUBLE + s."T") - ln($alpha::DOUBLE + s.t_x)))))
 		END AS p_alive,
 		CASE WHEN $p::DOUBLE IS NULL THEN NULL
+			WHEN s.net_revenue <= 0 THEN 0.0
 			WHEN s.x > 0 THEN $p::DOUBLE * ($v::DOUBLE + s.x * s.m) / ($p::DOUBLE * s.x + $q::DOUBLE - 1)
 			ELSE $p::DOUBLE * $v::DOUBLE / ($q::DOUBLE - 1)
 		END AS expected_spend
@@ -31,9 +34,11 @@ scored AS (
 		-- NULL when the median lies beyond the horizon: no next order is expected within it.
 		CASE WHEN k.next_days <= $horizon_days::INTEGER THEN $as_of::DATE + CAST(round(k.next_days) AS INTEGER) END
 			AS expected_next_order,
-		CASE WHEN $horizon_days::INTEGER = 0 THEN 0.0 ELSE a.p_alive * k.discounted_if_alive * a.expected_spend END
-			AS predicted_clv,
-		a.net_revenue AS historic_clv
+		CASE WHEN $horizon_days::INTEGER = 0 OR a.expected_spend = 0 THEN 0.0
+			ELSE a.p_alive * k.discounted_if_alive * a.expected_spend
+		END AS predicted_clv,
+		a.net_revenue AS historic_clv,
+		CASE WHEN a.net_revenue <= 0 THEN 'net_spend_not_positive' END AS clv_note
 	FROM alive a
 	JOIN temp.model_terms_now k ON k.x = a.x AND k.t_days = ($as_of::DATE - a.first_purchase)
 )
@@ -51,5 +56,6 @@ SELECT
 	historic_clv,
 	historic_clv + predicted_clv,
 	$fit_id::BIGINT,
-	$spend_fit_id::BIGINT
+	$spend_fit_id::BIGINT,
+	clv_note
 FROM scored

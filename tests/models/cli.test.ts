@@ -39,10 +39,21 @@ describe.skipIf(!dir)('crm fit / predict / validate', () => {
 		expect(out.params.r).toBeCloseTo(0.2426, 3);
 	});
 
+	it('fit --model mbg-nbd fits MBG/NBD on the database (lifetimes: r 0.525, alpha 6.183, a 0.891, b 1.614)', () => {
+		const r = crm(['--db', path, 'fit', '--model', 'mbg-nbd', '--calibration-end', '1997-09-30', '--json']);
+		expect(r.status, r.stderr).toBe(0);
+		const out = JSON.parse(r.stdout) as { model: string; converged: boolean; params: Record<string, number> };
+		expect(out).toMatchObject({ model: 'mbg-nbd', converged: true });
+		expect(out.params.r).toBeCloseTo(0.525, 3);
+		expect(out.params.alpha).toBeCloseTo(6.183, 2);
+		expect(out.params.a).toBeCloseTo(0.891, 3);
+		expect(out.params.b).toBeCloseTo(1.614, 3);
+	});
+
 	it('says what was wrong for a bad option (exit 2)', () => {
 		const r = crm(['--db', path, 'fit', '--model', 'bg', '--json']);
 		expect(r.status).toBe(2);
-		expect(r.stderr).toMatch(/--model must be one of bgnbd, pareto-nbd, gamma-gamma, got 'bg'/);
+		expect(r.stderr).toMatch(/--model must be one of bgnbd, mbg-nbd, pareto-nbd, gamma-gamma, got 'bg'/);
 		const v = crm([
 			'--db',
 			path,

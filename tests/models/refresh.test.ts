@@ -89,7 +89,7 @@ describe('refreshModels', () => {
 				const nextDays = bgnbdMedianTimeToNext(bg, x, T) * 7;
 				const nextDate = new Date(Date.UTC(1998, 5, 30 + Math.round(nextDays))).toISOString().slice(0, 10);
 				expect(r.next).toBe(nextDays <= 365 ? nextDate : null);
-				const clv = predictedClv(bg, gg, { x, tx, T, m }, horizon);
+				const clv = predictedClv(bg, gg, { x, tx, T, m, netRevenue: c.net_revenue }, horizon);
 				expect(r.predicted_clv as number).toBeCloseTo(clv, 8);
 				expect(r.historic_clv as number).toBeCloseTo(c.net_revenue, 6);
 				expect(r.total_clv as number).toBeCloseTo(clv + c.net_revenue, 6);

@@ -4,7 +4,7 @@ import type { ModelName } from '../../lib/server/models/fit';
 import { UsageError, printJson, withDb } from '../util';
 import { dateOption, nonNegative, timeUnitOption } from './model-options';
 
-const MODELS: ModelName[] = ['bgnbd', 'pareto-nbd', 'gamma-gamma'];
+const MODELS: ModelName[] = ['bgnbd', 'mbg-nbd', 'pareto-nbd', 'gamma-gamma'];
 
 export function registerFit(program: Command): void {
 	program

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { validateModel } from '../../lib/server/models/validate';
+import { PURCHASE_MODELS, validateModel, type PurchaseModel } from '../../lib/server/models/validate';
 import { UsageError, printJson, withDb } from '../util';
 import { dateOption, nonNegative, timeUnitOption } from './model-options';
 
@@ -11,7 +11,7 @@ export function registerValidate(program: Command): void {
 		)
 		.requiredOption('--calibration-end <date>', 'last day of the calibration period, included')
 		.requiredOption('--holdout-end <date>', 'last day of the holdout period, included')
-		.option('--model <name>', 'bgnbd | pareto-nbd', 'bgnbd')
+		.option('--model <name>', PURCHASE_MODELS.join(' | '), 'bgnbd')
 		.option('--time-unit <unit>', 'day | week (the cumulative curve has one point per unit)', 'week')
 		.option('--penalizer <x>', 'L2 penalty on the parameters (default 0)')
 		.option('--json', 'print JSON')
@@ -31,8 +31,8 @@ export function registerValidate(program: Command): void {
 				},
 				cmd: Command
 			) => {
-				if (opts.model !== 'bgnbd' && opts.model !== 'pareto-nbd') {
-					throw new UsageError(`--model must be bgnbd or pareto-nbd, got '${opts.model}'`);
+				if (!PURCHASE_MODELS.includes(opts.model as PurchaseModel)) {
+					throw new UsageError(`--model must be one of ${PURCHASE_MODELS.join(', ')}, got '${opts.model}'`);
 				}
 				const calibrationEnd = dateOption('--calibration-end', opts.calibrationEnd)!;
 				const holdoutEnd = dateOption('--holdout-end', opts.holdoutEnd)!;
@@ -43,7 +43,7 @@ export function registerValidate(program: Command): void {
 				}
 				await withDb(cmd, async (db) => {
 					const v = await validateModel(db, {
-						model: opts.model as 'bgnbd' | 'pareto-nbd',
+						model: opts.model as PurchaseModel,
 						calibrationEnd,
 						holdoutEnd,
 						timeUnit: timeUnitOption(opts.timeUnit),

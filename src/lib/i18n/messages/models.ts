@@ -5,10 +5,13 @@ export const en = {
 		'The purchase and spend models behind P(alive), churn risk, expected orders and predicted CLV: their fitted parameters, whether the fit worked, and how well they predicted a held-out period.',
 	'models.noFits': 'No model has been fitted yet. Fits run after every data refresh, or with `crm fit`.',
 	'models.name.bgnbd': 'BG/NBD (purchases)',
+	'models.name.mbg-nbd': 'MBG/NBD (purchases)',
 	'models.name.pareto-nbd': 'Pareto/NBD (purchases)',
 	'models.name.gamma-gamma': 'Gamma-Gamma (spend)',
 	'models.what.bgnbd':
 		'Purchase rate λ ~ Gamma(r, α); after each purchase a customer may drop out with probability p ~ Beta(a, b).',
+	'models.what.mbg-nbd':
+		'As BG/NBD, but a customer may also drop out right after the first purchase, so one-time buyers are not certainly alive.',
 	'models.what.pareto-nbd':
 		'Purchase rate λ ~ Gamma(r, α); lifetime exponential with dropout rate μ ~ Gamma(s, β).',
 	'models.what.gamma-gamma':
@@ -82,10 +85,13 @@ export const vi: Record<keyof typeof en, string> = {
 	'models.noFits':
 		'Chưa có mô hình nào được ước lượng. Việc ước lượng chạy sau mỗi lần làm mới dữ liệu, hoặc bằng `crm fit`.',
 	'models.name.bgnbd': 'BG/NBD (mua hàng)',
+	'models.name.mbg-nbd': 'MBG/NBD (mua hàng)',
 	'models.name.pareto-nbd': 'Pareto/NBD (mua hàng)',
 	'models.name.gamma-gamma': 'Gamma-Gamma (chi tiêu)',
 	'models.what.bgnbd':
 		'Tần suất mua λ ~ Gamma(r, α); sau mỗi lần mua, khách có thể rời bỏ với xác suất p ~ Beta(a, b).',
+	'models.what.mbg-nbd':
+		'Như BG/NBD, nhưng khách cũng có thể rời bỏ ngay sau lần mua đầu tiên, nên khách chỉ mua một lần không chắc chắn còn hoạt động.',
 	'models.what.pareto-nbd':
 		'Tần suất mua λ ~ Gamma(r, α); thời gian gắn bó theo phân phối mũ với tốc độ rời bỏ μ ~ Gamma(s, β).',
 	'models.what.gamma-gamma':

@@ -100,7 +100,9 @@ export const DERIVED: readonly DerivedEntry[] = [
 	{
 		name: 'models',
 		tables: ['model_fits', 'predictions'],
-		queries: ['model_summary_current', 'predictions_bgnbd'],
+		// model_summary_net_spend also reads interactions (which refunds name which orders); any change there rebuilds
+		// metrics first, which makes this entry stale.
+		queries: ['model_summary_current', 'model_summary_net_spend', 'predictions_bgnbd'],
 		reads: ['metrics'],
 		inline: 'none: the predictions of the last fit are shown with the date they were made for',
 		revision: 1,

@@ -29,15 +29,21 @@ export interface BgNbdPrepared {
 	weightByT: Float64Array;
 	weightXByT: Float64Array;
 	txValues: Float64Array;
-	/** Rows with x > 0. */
+	/** Rows of the per-row term: those with x > 0 (BG/NBD), or every row (`allRows`, MBG/NBD). */
 	rx: Float64Array;
 	rT: Int32Array;
 	rTx: Int32Array;
 	rw: Float64Array;
 	totalWeight: number;
+	/** Whether the per-row arrays hold every row (MBG/NBD) or only the repeat customers (BG/NBD). */
+	allRows: boolean;
 }
 
-export function prepareBgNbd(h: CustomerHistories): BgNbdPrepared {
+/**
+ * `allRows`: keep the rows with x = 0 in the per-row term too (MBG/NBD, where a customer can also drop out right
+ * after the first purchase, so every customer has the "dropped out after the last purchase" branch).
+ */
+export function prepareBgNbd(h: CustomerHistories, allRows = false): BgNbdPrepared {
 	const maxX = maxCount(h.x);
 	const weightByX = new Float64Array(maxX + 1);
 	const tIndex = new Map<number, number>();
@@ -54,7 +60,7 @@ export function prepareBgNbd(h: CustomerHistories): BgNbdPrepared {
 	for (let i = 0; i < n; i++) {
 		weightByX[Math.round(h.x[i]!)]! += h.weight[i]!;
 		rowT[i] = indexOf(tIndex, h.T[i]!);
-		if (h.x[i]! > 0) repeat++;
+		if (allRows || h.x[i]! > 0) repeat++;
 		total += h.weight[i]!;
 	}
 	const weightByT = new Float64Array(tIndex.size);
@@ -67,7 +73,7 @@ export function prepareBgNbd(h: CustomerHistories): BgNbdPrepared {
 	for (let i = 0; i < n; i++) {
 		weightByT[rowT[i]!]! += h.weight[i]!;
 		weightXByT[rowT[i]!]! += h.weight[i]! * h.x[i]!;
-		if (h.x[i]! > 0) {
+		if (allRows || h.x[i]! > 0) {
 			rx[j] = h.x[i]!;
 			rT[j] = rowT[i]!;
 			rTx[j] = indexOf(txIndex, h.tx[i]!);
@@ -86,7 +92,8 @@ export function prepareBgNbd(h: CustomerHistories): BgNbdPrepared {
 		rT,
 		rTx,
 		rw,
-		totalWeight: total
+		totalWeight: total,
+		allRows
 	};
 }
 
@@ -101,6 +108,7 @@ export function bgnbdLogLikelihood(
 	data: CustomerHistories | BgNbdPrepared
 ): { value: number; gradient: number[] } {
 	const d = 'rw' in data ? data : prepareBgNbd(data);
+	if (d.allRows) throw new Error('bgnbdLogLikelihood needs histories prepared for BG/NBD (allRows = false)');
 	const { r, alpha, a, b } = p;
 	const lnAlpha = Math.log(alpha);
 	let ll = 0;

@@ -48,15 +48,18 @@ export function purchasesIfAlive(
 
 /**
  * Predicted CLV over the horizon = P(alive) · discounted expected purchases if alive · E[spend per purchase day]
- * (BG/NBD for the count, Gamma-Gamma for the spend; assumes spend is independent of frequency).
+ * (BG/NBD for the count, Gamma-Gamma for the spend; assumes spend is independent of frequency). m is the mean repeat
+ * spend net of refunds; a customer whose purchases net of refunds (`netRevenue`, when given) are <= 0 has no
+ * positive value to predict: 0 (queries/predictions_bgnbd.sql does the same and notes why).
  */
 export function predictedClv(
 	bg: BgNbdParams,
 	gg: GammaGammaParams,
-	c: { x: number; tx: number; T: number; m: number },
+	c: { x: number; tx: number; T: number; m: number; netRevenue?: number },
 	h: ClvHorizon
 ): number {
 	if (!(h.horizon > 0)) return 0;
+	if (c.netRevenue !== undefined && c.netRevenue <= 0) return 0;
 	return (
 		bgnbdPAlive(bg, c.x, c.tx, c.T) *
 		discountedPurchasesIfAlive(bg, c.x, c.T, h) *

@@ -7,11 +7,12 @@ import {
 	type GammaGammaParams
 } from './gammagamma';
 import { invert, numericHessian } from './hessian';
+import { mbgnbdLogLikelihood, MBGNBD_PARAMS, prepareMbgNbd, type MbgNbdParams } from './mbgnbd';
 import { identification, type Identification } from './identification';
 import { minimizeBfgs } from './optimize';
 import { paretoLogLikelihoodWithGradient, PARETO_PARAMS, type ParetoNbdParams } from './paretonbd';
 
-export type ModelName = 'bgnbd' | 'pareto-nbd' | 'gamma-gamma';
+export type ModelName = 'bgnbd' | 'mbg-nbd' | 'pareto-nbd' | 'gamma-gamma';
 
 export interface FitOptions {
 	/** L2 penalty on the parameters, added to the mean negative log-likelihood (as lifetimes does). Default 0. */
@@ -195,6 +196,24 @@ export function fitBgNbd(data: CustomerHistories, options: FitOptions = {}): Fit
 		smallPrepared && ((th) => bgnbdLogLikelihood(toObject(BGNBD_PARAMS, th), smallPrepared))
 	);
 	return finish('bgnbd', t0, W, r);
+}
+
+/** MBG/NBD (mbgnbd.ts): BG/NBD's fit with every customer in the drop-out term (also one-time buyers). */
+export function fitMbgNbd(data: CustomerHistories, options: FitOptions = {}): FitResult<MbgNbdParams> {
+	const t0 = performance.now();
+	const h = options.grouped ? data : groupHistories(data);
+	const W = totalWeight(h.weight);
+	const prepared = prepareMbgNbd(h);
+	const small = subsample(h, h.x.length);
+	const smallPrepared = small && prepareMbgNbd(small);
+	const r = fitLogParams(
+		MBGNBD_PARAMS,
+		(th) => mbgnbdLogLikelihood(toObject(MBGNBD_PARAMS, th), prepared),
+		W,
+		options,
+		smallPrepared && ((th) => mbgnbdLogLikelihood(toObject(MBGNBD_PARAMS, th), smallPrepared))
+	);
+	return finish('mbg-nbd', t0, W, r);
 }
 
 export function fitParetoNbd(data: CustomerHistories, options: FitOptions = {}): FitResult<ParetoNbdParams> {

@@ -1,4 +1,5 @@
 export * from './bgnbd';
+export * from './mbgnbd';
 export * from './paretonbd';
 export * from './gammagamma';
 export * from './clv';

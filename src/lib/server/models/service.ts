@@ -6,6 +6,7 @@ import { checkEligibility } from './eligibility';
 import {
 	fitBgNbd,
 	fitGammaGamma,
+	fitMbgNbd,
 	fitParetoNbd,
 	type FitOptions,
 	type FitResult,
@@ -72,7 +73,9 @@ export async function fitOnSummary(
 			? fitGammaGamma(await readSpend(s), options)
 			: req.model === 'pareto-nbd'
 				? fitParetoNbd(await readHistories(s), options)
-				: fitBgNbd(await readHistories(s), options);
+				: req.model === 'mbg-nbd'
+					? fitMbgNbd(await readHistories(s), options)
+					: fitBgNbd(await readHistories(s), options);
 	const generic = fit as unknown as FitResult<Record<string, number>>;
 	if (!fit.converged) {
 		return {
@@ -159,14 +162,16 @@ export interface RefreshOptions {
 export interface RefreshResult {
 	asOf: string | null;
 	purchase: ModelRun | null;
+	/** MBG/NBD, fitted and stored in model_fits beside BG/NBD (for comparison; predictions stay BG/NBD's). */
+	mbg: ModelRun | null;
 	spend: ModelRun | null;
 	predictions: number;
 	durationMs: number;
 }
 
 /**
- * Registry entry 'models' (after every ingest, and on demand): fits BG/NBD and Gamma-Gamma on all purchases up to
- * the last purchase day and rewrites `predictions`. An ineligible or non-converged BG/NBD leaves no predictions
+ * Registry entry 'models' (after every ingest, and on demand): fits BG/NBD, MBG/NBD and Gamma-Gamma on all purchases
+ * up to the last purchase day, stores the three fits and rewrites `predictions` (from BG/NBD and Gamma-Gamma). An ineligible or non-converged BG/NBD leaves no predictions
  * (old ones are removed, so stale numbers are never shown); a missing spend model leaves CLV empty. The input
  * version is taken before the inputs are read and recorded with the predictions.
  */
@@ -181,15 +186,24 @@ export async function refreshModels(db: Database, options: RefreshOptions = {}):
 			await s.exec("DELETE FROM predictions WHERE model = 'bgnbd'");
 			await markBuilt(s, 'models', version, { as_of: null }, performance.now() - t0);
 			await s.exec('COMMIT');
-			return { asOf: null, purchase: null, spend: null, predictions: 0, durationMs: performance.now() - t0 };
+			return {
+				asOf: null,
+				purchase: null,
+				mbg: null,
+				spend: null,
+				predictions: 0,
+				durationMs: performance.now() - t0
+			};
 		}
 		await materialiseSummary(s, asOf, timeUnit);
 		const req = { calibrationEnd: asOf, timeUnit, penalizer: options.penalizer };
 		const purchase = await fitOnSummary(s, { ...req, model: 'bgnbd' });
+		const mbg = await fitOnSummary(s, { ...req, model: 'mbg-nbd' });
 		const spend = await fitOnSummary(s, { ...req, model: 'gamma-gamma' });
 		await s.exec('BEGIN TRANSACTION');
 		try {
 			purchase.fitId = await storeRun(s, purchase, asOf);
+			mbg.fitId = await storeRun(s, mbg, asOf);
 			spend.fitId = await storeRun(s, spend, asOf);
 			let predictions = 0;
 			if (purchase.status === 'ok' && purchase.fit) {
@@ -217,7 +231,7 @@ export async function refreshModels(db: Database, options: RefreshOptions = {}):
 				performance.now() - t0
 			);
 			await s.exec('COMMIT');
-			return { asOf, purchase, spend, predictions, durationMs: performance.now() - t0 };
+			return { asOf, purchase, mbg, spend, predictions, durationMs: performance.now() - t0 };
 		} catch (e) {
 			await s.exec('ROLLBACK').catch(() => undefined);
 			throw e;

@@ -23,13 +23,16 @@ const summaryOf = new WeakMap<Session, { unitDays: number; columns?: Promise<Sum
  * connection, so that fitting, predicting and eligibility all read one computation. When no purchase or refund
  * lies after `asOf` (the refresh after every ingest), it is a projection of customer_summary
  * (queries/model_summary_current.sql); at an earlier calibration end, an aggregation of customer_day
- * (queries/model_summary.sql). Both give the same rows where both apply.
+ * (queries/model_summary.sql). Both give the same rows where both apply. Then refunds are netted out of the mean
+ * repeat spend m (queries/model_summary_net_spend.sql).
  */
 export async function materialiseSummary(s: Session, asOf: string, unit: TimeUnit): Promise<void> {
 	summaryOf.delete(s);
 	const params = { as_of: asOf, unit_days: UNIT_DAYS[unit] };
 	const query = (await coversAllPurchases(s, asOf)) ? 'model_summary_current' : 'model_summary';
 	await s.exec(`CREATE OR REPLACE TEMP TABLE model_summary_now AS ${loadQuery(query)}`, params);
+	// Gamma-Gamma's input is spend net of refunds: one statement, after either query, for both.
+	await s.exec(loadQuery('model_summary_net_spend'), { as_of: asOf });
 	summaryOf.set(s, { unitDays: UNIT_DAYS[unit] });
 }
 
@@ -49,13 +52,17 @@ async function coversAllPurchases(s: Session, asOf: string): Promise<boolean> {
 	return rows[0]?.ok === true;
 }
 
-/** (x, t_x, T, m) of every customer in SUMMARY_TABLE, in no particular order, read once per materialisation. */
+/**
+ * (x, t_x, T, m) of every customer in SUMMARY_TABLE, in no particular order, read once per materialisation. m is the
+ * net spend, and 0 for a customer whose purchases net of refunds are <= 0 (so Gamma-Gamma leaves them out).
+ */
 function summaryColumns(s: Session): { unitDays: number; columns: Promise<SummaryColumns> } {
 	const state = summaryOf.get(s);
 	if (!state) throw new Error('no model summary on this session: call materialiseSummary first');
 	state.columns ??= doubleColumns(
 		s,
-		`SELECT x::DOUBLE, t_x::DOUBLE, "T"::DOUBLE, coalesce(m, 0)::DOUBLE FROM ${SUMMARY_TABLE}`
+		`SELECT x::DOUBLE, t_x::DOUBLE, "T"::DOUBLE,
+			CASE WHEN net_revenue > 0 THEN coalesce(m, 0) ELSE 0 END::DOUBLE FROM ${SUMMARY_TABLE}`
 	).then(([x, tx, T, m]) => ({ x: x!, tx: tx!, T: T!, m: m! }));
 	return { unitDays: state.unitDays, columns: state.columns };
 }
@@ -180,9 +187,9 @@ export async function summaryFacts(s: Session, asOf: string): Promise<SummaryFac
 	}>(
 		`SELECT count(*)::DOUBLE AS customers,
 			count(*) FILTER (WHERE x > 0)::DOUBLE AS repeat_customers,
-			count(*) FILTER (WHERE x > 0 AND m > 0)::DOUBLE AS repeat_with_spend,
+			count(*) FILTER (WHERE x > 0 AND m > 0 AND net_revenue > 0)::DOUBLE AS repeat_with_spend,
 			($as_of::DATE - min(first_purchase))::DOUBLE AS history_days,
-			corr(x, m) FILTER (WHERE x > 0) AS corr
+			corr(x, m) FILTER (WHERE x > 0 AND net_revenue > 0) AS corr
 		 FROM ${SUMMARY_TABLE}`,
 		{ as_of: asOf }
 	);

@@ -1,12 +1,17 @@
 import type { Database } from '../db';
 import { bgnbdExpectedIfAlive, bgnbdPAlive, type BgNbdParams } from './bgnbd';
 import type { FitResult } from './fit';
+import { mbgnbdExpectedIfAlive, mbgnbdPAlive, type MbgNbdParams } from './mbgnbd';
 import { paretoExpectedPurchases, paretoPAlive, type ParetoNbdParams } from './paretonbd';
 import { fitOnSummary, type FitStatus } from './service';
 import { materialiseSummary, UNIT_DAYS, type TimeUnit } from './summary';
 
+/** The purchase models a holdout can validate. */
+export type PurchaseModel = 'bgnbd' | 'mbg-nbd' | 'pareto-nbd';
+export const PURCHASE_MODELS: readonly PurchaseModel[] = ['bgnbd', 'mbg-nbd', 'pareto-nbd'];
+
 export interface ValidationRequest {
-	model?: 'bgnbd' | 'pareto-nbd';
+	model?: PurchaseModel;
 	calibrationEnd: string;
 	holdoutEnd: string;
 	timeUnit?: TimeUnit;
@@ -15,7 +20,7 @@ export interface ValidationRequest {
 
 /** Plain data for the calibration-vs-holdout charts (docs/MODELS.md, "Validation"). */
 export interface ValidationResult {
-	model: 'bgnbd' | 'pareto-nbd';
+	model: PurchaseModel;
 	status: FitStatus;
 	message: string;
 	calibrationEnd: string;
@@ -149,8 +154,20 @@ export async function validateModel(db: Database, req: ValidationRequest): Promi
 }
 
 /** P(alive) and the expected purchases of an alive customer, per model, with a cache by (x, T, t). */
-function expectation(model: 'bgnbd' | 'pareto-nbd', params: Record<string, number>) {
+function expectation(model: PurchaseModel, params: Record<string, number>) {
 	const cache = new Map<string, number>();
+	if (model === 'mbg-nbd') {
+		const p = params as unknown as MbgNbdParams;
+		return {
+			pAlive: (x: number, tx: number, T: number) => mbgnbdPAlive(p, x, tx, T),
+			ifAlive: (x: number, T: number, t: number) => {
+				const key = `${x}|${T}|${t}`;
+				let v = cache.get(key);
+				if (v === undefined) cache.set(key, (v = mbgnbdExpectedIfAlive(p, x, T, t)));
+				return v;
+			}
+		};
+	}
 	if (model === 'bgnbd') {
 		const p = params as unknown as BgNbdParams;
 		return {
