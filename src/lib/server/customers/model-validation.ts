@@ -1,6 +1,6 @@
 import { perRefresh } from '../derived/cache';
 import type { Database } from '../db';
-import { validateModel, type ValidationResult } from '../models/validate';
+import { validateModel, type PurchaseModel, type ValidationResult } from '../models/validate';
 
 /**
  * The calibration-vs-holdout check the models page shows: the models engineer's validateModel (fit on the data up to
@@ -10,7 +10,7 @@ import { validateModel, type ValidationResult } from '../models/validate';
  * customers takes seconds and the answer only changes when the data does.
  */
 export interface ValidationSplit {
-	model: 'bgnbd' | 'pareto-nbd';
+	model: PurchaseModel;
 	calibrationEnd: string;
 	holdoutEnd: string;
 }

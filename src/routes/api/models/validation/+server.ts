@@ -4,10 +4,11 @@ import { appDb } from '$lib/server/app-db';
 import { calendarDate } from '$lib/server/dates';
 import { parseQuery, rowsResponse } from '$lib/server/api/respond';
 import { cachedValidation, defaultSplit, validationRows } from '$lib/server/customers/model-validation';
+import { PURCHASE_MODELS } from '$lib/server/models/validate';
 import type { RequestHandler } from './$types';
 
 const schema = z.object({
-	model: z.enum(['bgnbd', 'pareto-nbd']).default('bgnbd'),
+	model: z.enum(PURCHASE_MODELS).default('bgnbd'),
 	calibration_end: calendarDate.optional(),
 	holdout_end: calendarDate.optional()
 });
