@@ -45,7 +45,8 @@ async function open(path: string, lang = 'en', width = 1440): Promise<{ page: Pa
 		if (m.type() === 'error') errors.push(`console: ${m.text()}`);
 	});
 	page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
-	page.on('close', () => void context.close());
+	// the context goes with its page; at the end the browser may be closing already
+	page.on('close', () => void context.close().catch(() => undefined));
 	await page.goto(`${app.base}${path}`);
 	await waitUsable(page, 60_000);
 	return { page, errors };
