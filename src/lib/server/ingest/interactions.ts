@@ -1,5 +1,6 @@
 import type { Session } from '../db';
 import { detectColumns, interactionFields, requireFields } from './fields';
+import { fileFormats } from './formats';
 import { presetOf, type InteractionPreset } from './presets';
 import { quoteIdent, renderQuery } from './sqltext';
 import type { CheckContext } from './check';
@@ -37,13 +38,19 @@ export async function checkInteractions(s: Session, ctx: CheckContext): Promise<
 	parts.raw_json = rawJson(ctx.columns);
 	parts.optional_columns = optionalColumns(columns, ctx.lenient);
 
-	const monthfirst = await prefersMonthFirst(s, ctx, columns.occurred_at);
+	const formats = await fileFormats(s, ctx, columns);
+	ctx.formats = formats;
 	await ctx.beforeRead();
 	await s.exec(renderQuery('ingest_interactions_check', parts), {
 		file: ctx.file,
 		tz: ctx.timeZone,
 		now: ctx.now,
-		monthfirst
+		monthfirst: formats.month_first,
+		date_format: formats.date_format,
+		date_ambiguous: formats.date_ambiguous,
+		min_date: formats.min_date,
+		decimal: formats.decimal,
+		amount_ambiguous: formats.amount_ambiguous
 	});
 	if (hasIds || dedupe) {
 		await s.exec(
@@ -133,23 +140,4 @@ export function interactionLoadParts(
 export function rawJson(columns: string[]): string {
 	if (columns.length === 0) return `'{}'::JSON`;
 	return `to_json(struct_pack(${columns.map((c) => `${quoteIdent(c)} := ${quoteIdent(c)}`).join(', ')}))`;
-}
-
-/**
- * 01/02/2024: day first (Vietnam, UK) unless the file's dates read as month first more often (then some day
- * numbers exceed 12 in the second place). Decided on the first 50,000 values.
- */
-async function prefersMonthFirst(
-	s: Session,
-	ctx: CheckContext,
-	column: string | undefined
-): Promise<boolean> {
-	if (column === undefined) return false;
-	const rows = await s.sql<{ d: number; m: number }>(
-		`SELECT count(crm_ts(v, $tz, false)) AS d, count(crm_ts(v, $tz, true)) AS m
-		 FROM (SELECT crm_text(${quoteIdent(column)}) AS v FROM ${ctx.source} LIMIT 50000)`,
-		{ file: ctx.file, tz: ctx.timeZone }
-	);
-	const r = rows[0];
-	return r !== undefined && Number(r.m) > Number(r.d);
 }
