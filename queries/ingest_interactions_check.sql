@@ -8,8 +8,9 @@
 -- Inputs: $file (path, used by the reader), $tz (business time zone), $now (business-local now, TIMESTAMP),
 --   $monthfirst (read 01/02/2024 as January 2), $date_format ('' = read as crm_ts does, else a crm_ts_as format),
 --   $date_ambiguous (the file's dates read both day and month first: a date whose two readings differ is
---   'ambiguous date'), $min_date (earlier dates are quarantined), $decimal ('.' or ',': the file's number format),
---   $amount_ambiguous (1.500 is 'ambiguous amount': the file does not say whether the dot is a decimal point).
+--   'ambiguous date'), $min_date (earlier dates are quarantined), $amount_decimal, $price_decimal ('.' or ',': the
+--   number format of the amount and the unit price column), $amount_ambiguous, $price_ambiguous (1.500 there is
+--   'ambiguous amount': the file does not say whether the dot is a decimal point).
 -- Placeholders, filled by src/lib/server/ingest/interactions.ts with SQL made by code only (file column names
 -- quoted by quoteIdent, fixed preset expressions): source, col.<field>, type, amount, first_reason,
 -- preset_reason, keep_raw, raw_json, optional_columns.
@@ -42,9 +43,9 @@ parsed AS (
 		cells.*,
 		CASE WHEN $date_format::VARCHAR = '' THEN crm_ts(__occurred_raw, $tz, $monthfirst::BOOLEAN)
 			ELSE crm_ts_as(__occurred_raw, $tz, $date_format::VARCHAR) END AS __occurred_at,
-		crm_num(__amount_raw, $decimal::VARCHAR) AS __amount_num,
+		crm_num(__amount_raw, $amount_decimal::VARCHAR) AS __amount_num,
 		crm_int(__quantity_raw) AS __quantity,
-		crm_num(__price_raw, $decimal::VARCHAR) AS __price,
+		crm_num(__price_raw, $price_decimal::VARCHAR) AS __price,
 		crm_int(__csat_raw) AS __csat,
 		CASE WHEN $date_format::VARCHAR = '' THEN crm_ts(__resolved_raw, $tz, $monthfirst::BOOLEAN)
 			ELSE crm_ts_as(__resolved_raw, $tz, $date_format::VARCHAR) END AS __resolved_at
@@ -71,13 +72,13 @@ checked AS (
 			WHEN __occurred_at < $min_date::TIMESTAMP THEN 'date before ' || $min_date::VARCHAR
 			WHEN __occurred_at > $now::TIMESTAMP THEN 'date in the future'
 			WHEN __type IS NULL THEN 'unknown type'
-			WHEN $amount_ambiguous::BOOLEAN
-				AND (crm_num_dot_ambiguous(__amount_raw) OR crm_num_dot_ambiguous(__price_raw)) THEN 'ambiguous amount'
+			WHEN $amount_ambiguous::BOOLEAN AND crm_num_dot_ambiguous(__amount_raw) THEN 'ambiguous amount'
+			WHEN $price_ambiguous::BOOLEAN AND crm_num_dot_ambiguous(__price_raw) THEN 'ambiguous amount'
 			WHEN __amount_raw IS NOT NULL AND __amount_num IS NULL THEN
-				CASE WHEN crm_num_wide(__amount_raw, $decimal::VARCHAR) IS NULL THEN 'non-numeric amount'
+				CASE WHEN crm_num_wide(__amount_raw, $amount_decimal::VARCHAR) IS NULL THEN 'non-numeric amount'
 					ELSE 'amount out of range' END
 			WHEN __price_raw IS NOT NULL AND __price IS NULL THEN
-				CASE WHEN crm_num_wide(__price_raw, $decimal::VARCHAR) IS NULL THEN 'non-numeric amount'
+				CASE WHEN crm_num_wide(__price_raw, $price_decimal::VARCHAR) IS NULL THEN 'non-numeric amount'
 					ELSE 'amount out of range' END
 			WHEN __quantity_raw IS NOT NULL AND __quantity IS NULL THEN 'non-numeric quantity'
 			WHEN (__amount_num IS NOT NULL OR __price IS NOT NULL) AND __amount IS NULL THEN 'amount out of range'

@@ -100,6 +100,26 @@ describe('number and date formats of a file', () => {
 		expect(r.notes).toBeUndefined();
 	});
 
+	it('a Parquet column stored as numbers is read as numbers: DECIMAL(10,3) 1.500 is 1.5, even with --decimal ,', async () => {
+		const file = tempFile('typed.parquet', '');
+		await db.sql(
+			`COPY (SELECT * FROM (VALUES ('p1', DATE '2024-03-01', 1.5::DECIMAL(10, 3), '1.500'),
+				('p2', DATE '2024-03-02', 2::DECIMAL(10, 3), '2.000')) v(customer_id, date, amount, note))
+			 TO '${file.replaceAll("'", "''")}' (FORMAT parquet)`
+		);
+		const r = await ingestFile(db, file, { now: NOW, noRefresh: true, decimal: ',' });
+		expect(r.reasons).toEqual({});
+		expect((await rows(db)).map((x) => x.amount)).toEqual(['1.50', '2.00']);
+		const db2 = await tempDb();
+		try {
+			const r2 = await ingestFile(db2.db, file, { now: NOW, noRefresh: true });
+			expect(r2.formats).toMatchObject({ amount_ambiguous: false, number_by: 'default' });
+			expect((await rows(db2.db)).map((x) => x.amount)).toEqual(['1.50', '2.00']);
+		} finally {
+			db2.cleanup();
+		}
+	});
+
 	it('amounts too large for the table are out of range, not non-numeric', async () => {
 		const r = await ingest([
 			'c1,2024-03-01,1e18',

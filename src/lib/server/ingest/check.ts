@@ -21,6 +21,8 @@ export interface CheckContext {
 	 * meanwhile) and stops with AlreadyIngested when that content was loaded before.
 	 */
 	beforeRead: () => Promise<void>;
+	/** Columns the file stores as numbers (Parquet, JSON): read with a decimal point whatever the file's text shows. */
+	numericColumns: Set<string>;
 	/** Interactions: how the file's numbers and dates are read, set by the check. */
 	formats?: FileFormats;
 }

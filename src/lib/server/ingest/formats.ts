@@ -194,12 +194,15 @@ export async function fileFormats(
 	const needDates = ctx.options.dateFormat === undefined || ctx.options.dateFormat === '';
 	const col = (field: string): string =>
 		columns[field] === undefined ? 'NULL::VARCHAR' : quoteIdent(columns[field]);
+	// A column stored as numbers says nothing about how the file writes numbers.
+	const text = (field: string): string =>
+		columns[field] !== undefined && ctx.numericColumns.has(columns[field]) ? 'NULL::VARCHAR' : col(field);
 	const rows = await s.sql<FormatProbe>(
 		renderQuery('ingest_interactions_probe', {
 			source: ctx.source,
 			date: needDates ? col('occurred_at') : 'NULL::VARCHAR',
-			amount: col('amount'),
-			price: col('unit_price')
+			amount: text('amount'),
+			price: text('unit_price')
 		}),
 		{ file: ctx.file, tz: ctx.timeZone }
 	);

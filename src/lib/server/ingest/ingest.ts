@@ -22,6 +22,7 @@ import {
 	csvLineOffset,
 	detectFormat,
 	readError,
+	numericColumns,
 	readerSql,
 	sourceColumns,
 	type SourceFormat
@@ -83,6 +84,7 @@ export async function ingestFile(
 				idPrefix: '',
 				lineOffset: 0,
 				lenient: false,
+				numericColumns: new Set(),
 				beforeRead: async () => {
 					hash = await hashing;
 					ctx.idPrefix = hash.slice(0, 16);
@@ -163,6 +165,7 @@ async function check(
 		ctx.source = readerSql(format, ctx.file, lenient);
 		ctx.columns = await sourceColumns(s, format, ctx.file, lenient);
 		ctx.lineOffset = format === 'csv' ? await csvLineOffset(s, ctx.file) : 0;
+		if (kind === 'interactions') ctx.numericColumns = await numericColumns(s, format, ctx.file);
 		columns = await withProgress(s, ctx.options.onProgress, () => run(s, ctx));
 	};
 	try {

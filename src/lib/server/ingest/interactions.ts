@@ -1,6 +1,7 @@
 import type { Session } from '../db';
 import { detectColumns, interactionFields, requireFields } from './fields';
 import { fileFormats } from './formats';
+import type { FileFormats } from './types';
 import { presetOf, type InteractionPreset } from './presets';
 import { quoteIdent, renderQuery } from './sqltext';
 import type { CheckContext } from './check';
@@ -49,8 +50,7 @@ export async function checkInteractions(s: Session, ctx: CheckContext): Promise<
 		date_format: formats.date_format,
 		date_ambiguous: formats.date_ambiguous,
 		min_date: formats.min_date,
-		decimal: formats.decimal,
-		amount_ambiguous: formats.amount_ambiguous
+		...numberParams(formats, ctx.numericColumns, columns)
 	});
 	if (hasIds || dedupe) {
 		await s.exec(
@@ -64,6 +64,26 @@ export async function checkInteractions(s: Session, ctx: CheckContext): Promise<
 		);
 	}
 	return columns;
+}
+
+/**
+ * The number format of the amount and the unit price column: the file's, or a decimal point for a column the file
+ * stores as numbers (Parquet, JSON).
+ */
+function numberParams(
+	formats: FileFormats,
+	numeric: Set<string>,
+	columns: Record<string, string>
+): Record<string, string | boolean> {
+	const typed = (field: string) => columns[field] !== undefined && numeric.has(columns[field]);
+	const amountTyped = typed('amount');
+	const priceTyped = typed('unit_price');
+	return {
+		amount_decimal: amountTyped ? '.' : formats.decimal,
+		price_decimal: priceTyped ? '.' : formats.decimal,
+		amount_ambiguous: formats.amount_ambiguous && !amountTyped,
+		price_ambiguous: formats.amount_ambiguous && !priceTyped
+	};
 }
 
 /** Which file column feeds each field: --map first, then the preset's column names, then generic detection. */
