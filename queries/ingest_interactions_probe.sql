@@ -11,7 +11,7 @@
 --   comma_decimal: 12,5 / 1.234,56 / 0,1234 (a decimal comma); dot_decimal: 12.5 / 12.50 / 0.1234 (a decimal
 --   point); comma_groups: 1,234,567 / 1,234.56 (thousands commas).
 --   vnd, gbp, usd, eur: cells that carry the sign or code of that currency.
-WITH sample AS (
+WITH sample AS MATERIALIZED (
 	SELECT crm_text({{date}}) AS d, crm_text({{amount}}) AS a, crm_text({{price}}) AS p
 	FROM {{source}}
 	LIMIT 50000
