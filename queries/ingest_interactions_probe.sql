@@ -39,7 +39,7 @@ amounts AS (
 		count(*) FILTER (
 			WHERE regexp_matches(n, '^-?\d{1,3}(,\d{3}){2,}$') OR regexp_matches(n, '^-?\d{1,3}(,\d{3})+\.\d+$')
 		) AS comma_groups,
-		count(*) FILTER (WHERE regexp_matches(v, '₫|đ|Đ|VND')) AS vnd,
+		count(*) FILTER (WHERE regexp_matches(v, '₫|đ|Đ|VND|vnd')) AS vnd,
 		count(*) FILTER (WHERE regexp_matches(v, '£|GBP')) AS gbp,
 		count(*) FILTER (WHERE regexp_matches(v, '\$|USD')) AS usd,
 		count(*) FILTER (WHERE regexp_matches(v, '€|EUR')) AS eur

@@ -53,11 +53,12 @@ CREATE OR REPLACE TEMP MACRO crm_ts_two_digit_year(v) AS regexp_matches(v,
 
 -- Decimal number in the file's number format: mark = '.' (1234.5, -3, 1,234,567.89: thousands commas) or mark = ','
 -- (150.000, 1.234.567,89, 12,5: thousands dots, decimal comma; a space as thousands separator reads in both). A
--- currency sign or code around it (₫, đ, Đ, VND, $, USD, £, GBP, €, EUR) is dropped. Everything else is NULL, and so
+-- currency sign or code around it (₫, đ, Đ, đồng, VND, VNĐ, vnd, vnđ, $, USD, £, GBP, €, EUR) is dropped. Everything else is NULL, and so
 -- is a number beyond DECIMAL(18, 4) (|x| >= 10^14): crm_num_wide tells those apart from text.
 -- The slow path names the stripped text once: DuckDB's common-subexpression pass would otherwise compute a
 -- repeated regexp_replace for every row, not only for the rows the plain cast cannot read.
-CREATE OR REPLACE TEMP MACRO crm_num_strip(v) AS regexp_replace(v, '\s|₫|đ|Đ|VND|USD|GBP|EUR|\$|£|€', '', 'g');
+CREATE OR REPLACE TEMP MACRO crm_num_strip(v) AS regexp_replace(v,
+	'\s|₫|VNĐ|VND|vnđ|vnd|đồng|đ|Đ|USD|GBP|EUR|\$|£|€', '', 'g');
 CREATE OR REPLACE TEMP MACRO crm_num_bare(s) AS try_cast(
 	replace(regexp_extract(s, '^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$'), ',', '') AS DECIMAL(18, 4)
 );

@@ -38,8 +38,22 @@ describe('number and date formats of a file', () => {
 	});
 
 	it('reads Vietnamese amounts with thousands dots and a ₫ / đ sign, and records the currency', async () => {
-		const r = await ingest(['c1,2024-03-01,"150.000 ₫"', 'c2,2024-03-02,25.000đ', 'c3,2024-03-03,1.500']);
-		expect((await rows(db)).map((x) => x.amount)).toEqual(['150000.00', '25000.00', '1500.00']);
+		const r = await ingest([
+			'c1,2024-03-01,"150.000 ₫"',
+			'c2,2024-03-02,25.000đ',
+			'c3,2024-03-03,1.500',
+			'c4,2024-03-04,200.000 VNĐ',
+			'c5,2024-03-05,"50.000 đồng"',
+			'c6,2024-03-06,10.000vnd'
+		]);
+		expect((await rows(db)).map((x) => x.amount)).toEqual([
+			'150000.00',
+			'25000.00',
+			'1500.00',
+			'200000.00',
+			'50000.00',
+			'10000.00'
+		]);
 		expect(r.formats).toMatchObject({ decimal: ',', thousands: '.', number_by: 'currency' });
 		expect(r.currency_sign).toBe('VND');
 		expect((await currencySetting(db)).code).toBe('VND');
