@@ -112,6 +112,20 @@ describe('number and date formats of a file', () => {
 		expect(r.formats).toMatchObject({ decimal: '.', number_by: 'file', dates_by: 'default' });
 		expect(r.reasons).toEqual({});
 		expect(r.notes).toBeUndefined();
+		// 1,500 alone stays 1500, as before (no one writes 1.5 that way)
+		const commas = await ingestFile(
+			db,
+			tempFile('commas.csv', csv(['e1,2024-03-01,"1,500"', 'e2,2024-03-02,"2,000"'])),
+			{
+				now: NOW,
+				noRefresh: true
+			}
+		);
+		expect(commas.formats).toMatchObject({ decimal: '.', number_by: 'default', amount_ambiguous: false });
+		const amounts = await db.sql<{ a: string }>(
+			"SELECT amount::VARCHAR AS a FROM interactions WHERE customer_id IN ('e1', 'e2') ORDER BY customer_id"
+		);
+		expect(amounts.map((x) => x.a)).toEqual(['1500.00', '2000.00']);
 	});
 
 	it('a Parquet column stored as numbers is read as numbers: DECIMAL(10,3) 1.500 is 1.5, even with --decimal ,', async () => {
