@@ -6,7 +6,11 @@
 -- table is written in the reader's order (preserve_insertion_order), so record number = rowid + 1; the statements
 -- that follow derive source_line and the derived interaction ids from it.
 -- Inputs: $file (path, used by the reader), $tz (business time zone), $now (business-local now, TIMESTAMP),
---   $monthfirst (read 01/02/2024 as January 2).
+--   $monthfirst (read 01/02/2024 as January 2), $date_format ('' = read as crm_ts does, else a crm_ts_as format),
+--   $date_ambiguous (the file's dates read both day and month first: a date whose two readings differ is
+--   'ambiguous date'), $min_date (earlier dates are quarantined), $amount_decimal, $price_decimal ('.' or ',': the
+--   number format of the amount and the unit price column), $amount_ambiguous, $price_ambiguous (1.500 there is
+--   'ambiguous amount': the file does not say whether the dot is a decimal point).
 -- Placeholders, filled by src/lib/server/ingest/interactions.ts with SQL made by code only (file column names
 -- quoted by quoteIdent, fixed preset expressions): source, col.<field>, type, amount, first_reason,
 -- preset_reason, keep_raw, raw_json, optional_columns.
@@ -37,12 +41,14 @@ WITH cells AS (
 parsed AS (
 	SELECT
 		cells.*,
-		crm_ts(__occurred_raw, $tz, $monthfirst::BOOLEAN) AS __occurred_at,
-		crm_num(__amount_raw) AS __amount_num,
+		CASE WHEN $date_format::VARCHAR = '' THEN crm_ts(__occurred_raw, $tz, $monthfirst::BOOLEAN)
+			ELSE crm_ts_as(__occurred_raw, $tz, $date_format::VARCHAR) END AS __occurred_at,
+		crm_num(__amount_raw, $amount_decimal::VARCHAR) AS __amount_num,
 		crm_int(__quantity_raw) AS __quantity,
-		crm_num(__price_raw) AS __price,
+		crm_num(__price_raw, $price_decimal::VARCHAR) AS __price,
 		crm_int(__csat_raw) AS __csat,
-		crm_ts(__resolved_raw, $tz, $monthfirst::BOOLEAN) AS __resolved_at
+		CASE WHEN $date_format::VARCHAR = '' THEN crm_ts(__resolved_raw, $tz, $monthfirst::BOOLEAN)
+			ELSE crm_ts_as(__resolved_raw, $tz, $date_format::VARCHAR) END AS __resolved_at
 	FROM cells
 ),
 typed AS (
@@ -59,10 +65,21 @@ checked AS (
 			WHEN __customer_id IS NULL THEN 'missing customer id'
 			WHEN __occurred_raw IS NULL THEN 'missing date'
 			WHEN __occurred_at IS NULL THEN 'unparseable date'
+			-- a two-digit year read as year 24 (or 2); with --date-format the year is read as the user says
+			WHEN $date_format::VARCHAR = '' AND __occurred_at < TIMESTAMP '0100-01-01'
+				AND crm_ts_two_digit_year(__occurred_raw) THEN 'ambiguous date'
+			WHEN $date_ambiguous::BOOLEAN AND crm_ts(__occurred_raw, $tz, true) <> __occurred_at THEN 'ambiguous date'
+			WHEN __occurred_at < $min_date::TIMESTAMP THEN 'date before ' || $min_date::VARCHAR
 			WHEN __occurred_at > $now::TIMESTAMP THEN 'date in the future'
 			WHEN __type IS NULL THEN 'unknown type'
-			WHEN __amount_raw IS NOT NULL AND __amount_num IS NULL THEN 'non-numeric amount'
-			WHEN __price_raw IS NOT NULL AND __price IS NULL THEN 'non-numeric amount'
+			WHEN $amount_ambiguous::BOOLEAN AND crm_num_dot_ambiguous(__amount_raw) THEN 'ambiguous amount'
+			WHEN $price_ambiguous::BOOLEAN AND crm_num_dot_ambiguous(__price_raw) THEN 'ambiguous amount'
+			WHEN __amount_raw IS NOT NULL AND __amount_num IS NULL THEN
+				CASE WHEN crm_num_wide(__amount_raw, $amount_decimal::VARCHAR) IS NULL THEN 'non-numeric amount'
+					ELSE 'amount out of range' END
+			WHEN __price_raw IS NOT NULL AND __price IS NULL THEN
+				CASE WHEN crm_num_wide(__price_raw, $price_decimal::VARCHAR) IS NULL THEN 'non-numeric amount'
+					ELSE 'amount out of range' END
 			WHEN __quantity_raw IS NOT NULL AND __quantity IS NULL THEN 'non-numeric quantity'
 			WHEN (__amount_num IS NOT NULL OR __price IS NOT NULL) AND __amount IS NULL THEN 'amount out of range'
 			{{preset_reason}}

@@ -12,7 +12,8 @@ END;
 
 -- Timestamp into business-local wall-clock time (tz). A value that ends in a zone or offset after a clock time
 -- (Z, UTC, +07, +07:00, -0500) is an instant and is converted into tz; anything else is already local and kept.
--- Day-first (31/12/2024) is tried before month-first (12/31/2024) unless monthfirst is true.
+-- Day-first (31/12/2024) is tried before month-first (12/31/2024) unless monthfirst is true. A two-digit year
+-- (24-01-02, 02/01/24) comes out as a year below 100; crm_ts_two_digit_year names those cells.
 CREATE OR REPLACE TEMP MACRO crm_ts(v, tz, monthfirst) AS CASE
 	WHEN v IS NULL THEN NULL
 	WHEN (v[-1] IN ('Z', 'C') OR contains(v[11:], '+') OR contains(v[12:], '-'))
@@ -29,17 +30,57 @@ CREATE OR REPLACE TEMP MACRO crm_ts(v, tz, monthfirst) AS CASE
 	)
 END;
 
--- Decimal number: plain (1234.5, -3), or with thousands commas (1,234,567.89); a currency sign or code around it
--- (₫, đ, VND, $, £, €) is dropped. Everything else is NULL.
+-- Timestamp in a format the user named (--date-format): fmt is dmy4, mdy4, ymd4, dmy2, mdy2 or ymd2 (order of
+-- day, month, year; digits of the year), with '/', '-' or '.' between and an optional time. A two-digit year is
+-- 1969-2068 (strptime's %y). ymd4 is the ISO reading of crm_ts, zones included, for cells that start with a year.
+CREATE OR REPLACE TEMP MACRO crm_ts_as(v, tz, fmt) AS CASE
+	WHEN v IS NULL THEN NULL
+	WHEN fmt = 'dmy4' THEN try_strptime(v, ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y', '%d-%m-%Y %H:%M:%S',
+		'%d-%m-%Y %H:%M', '%d-%m-%Y', '%d.%m.%Y %H:%M:%S', '%d.%m.%Y %H:%M', '%d.%m.%Y'])
+	WHEN fmt = 'mdy4' THEN try_strptime(v, ['%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y', '%m-%d-%Y %H:%M:%S',
+		'%m-%d-%Y %H:%M', '%m-%d-%Y', '%m.%d.%Y %H:%M:%S', '%m.%d.%Y %H:%M', '%m.%d.%Y'])
+	WHEN fmt = 'dmy2' THEN try_strptime(v, ['%d/%m/%y %H:%M:%S', '%d/%m/%y %H:%M', '%d/%m/%y', '%d-%m-%y %H:%M:%S',
+		'%d-%m-%y %H:%M', '%d-%m-%y', '%d.%m.%y %H:%M:%S', '%d.%m.%y %H:%M', '%d.%m.%y'])
+	WHEN fmt = 'mdy2' THEN try_strptime(v, ['%m/%d/%y %H:%M:%S', '%m/%d/%y %H:%M', '%m/%d/%y', '%m-%d-%y %H:%M:%S',
+		'%m-%d-%y %H:%M', '%m-%d-%y', '%m.%d.%y %H:%M:%S', '%m.%d.%y %H:%M', '%m.%d.%y'])
+	WHEN fmt = 'ymd2' THEN try_strptime(v, ['%y-%m-%d %H:%M:%S', '%y-%m-%d %H:%M', '%y-%m-%d', '%y/%m/%d %H:%M:%S',
+		'%y/%m/%d %H:%M', '%y/%m/%d', '%y.%m.%d %H:%M:%S', '%y.%m.%d %H:%M', '%y.%m.%d'])
+	WHEN fmt = 'ymd4' AND regexp_matches(v, '^\d{4}') THEN crm_ts(v, tz, false)
+END;
+-- A cell whose year has two digits (24-01-02, 02/01/24, 02.01.24 10:00): which part is the year is a guess.
+CREATE OR REPLACE TEMP MACRO crm_ts_two_digit_year(v) AS regexp_matches(v,
+	'^(\d{1,2}[/.-]\d{1,2}[/.-]\d{2}|\d{2}[/.-]\d{1,2}[/.-]\d{1,2})([ T]|$)');
+
+-- Decimal number in the file's number format: mark = '.' (1234.5, -3, 1,234,567.89: thousands commas) or mark = ','
+-- (150.000, 1.234.567,89, 12,5: thousands dots, decimal comma; a space as thousands separator reads in both). A
+-- currency sign or code around it (₫, đ, Đ, đồng, VND, VNĐ, vnd, vnđ, $, USD, £, GBP, €, EUR) is dropped. Everything else is NULL, and so
+-- is a number beyond DECIMAL(18, 4) (|x| >= 10^14): crm_num_wide tells those apart from text.
 -- The slow path names the stripped text once: DuckDB's common-subexpression pass would otherwise compute a
 -- repeated regexp_replace for every row, not only for the rows the plain cast cannot read.
+CREATE OR REPLACE TEMP MACRO crm_num_strip(v) AS regexp_replace(v,
+	'\s|₫|VNĐ|VND|vnđ|vnd|đồng|đ|Đ|USD|GBP|EUR|\$|£|€', '', 'g');
 CREATE OR REPLACE TEMP MACRO crm_num_bare(s) AS try_cast(
 	replace(regexp_extract(s, '^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$'), ',', '') AS DECIMAL(18, 4)
 );
-CREATE OR REPLACE TEMP MACRO crm_num(v) AS coalesce(
-	try_cast(v AS DECIMAL(18, 4)),
-	crm_num_bare(regexp_replace(v, '\s|₫|đ|VND|\$|£|€', '', 'g'))
+CREATE OR REPLACE TEMP MACRO crm_num_bare_comma(s) AS try_cast(
+	replace(replace(regexp_extract(s, '^-?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$'), '.', ''), ',', '.') AS DECIMAL(18, 4)
 );
+-- With mark = ',' the plain cast is tried only on cells without a dot (150.000 would cast as 150).
+CREATE OR REPLACE TEMP MACRO crm_num(v, mark) AS CASE
+	WHEN mark = ',' THEN coalesce(
+		CASE WHEN NOT contains(v, '.') AND NOT contains(v, ',') THEN try_cast(v AS DECIMAL(18, 4)) END,
+		crm_num_bare_comma(crm_num_strip(v)))
+	ELSE coalesce(try_cast(v AS DECIMAL(18, 4)), crm_num_bare(crm_num_strip(v)))
+END;
+-- The same number as a DOUBLE, with an exponent allowed (1e18): not NULL means "a number, only too large". Only
+-- evaluated for cells crm_num could not read.
+CREATE OR REPLACE TEMP MACRO crm_num_wide_bare(s, mark) AS CASE
+	WHEN regexp_matches(s, '^[-+]?[\d.,]*\d([eE][-+]?\d+)?$') THEN try_cast(
+		CASE WHEN mark = ',' THEN replace(replace(s, '.', ''), ',', '.') ELSE replace(s, ',', '') END AS DOUBLE)
+END;
+CREATE OR REPLACE TEMP MACRO crm_num_wide(v, mark) AS crm_num_wide_bare(crm_num_strip(v), mark);
+-- 1.500 (1 to 3 digits, one dot, 3 digits): 1.5 with a decimal dot, 1500 with thousands dots.
+CREATE OR REPLACE TEMP MACRO crm_num_dot_ambiguous(v) AS regexp_matches(crm_num_strip(v), '^-?\d{1,3}\.\d{3}$');
 
 -- Whole number (quantity): an integer, or a decimal with only zeros after the point (3.0).
 CREATE OR REPLACE TEMP MACRO crm_int(v) AS coalesce(

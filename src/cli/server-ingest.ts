@@ -64,7 +64,11 @@ export async function ingestViaServer(
 			preset: options.preset,
 			map: options.map ?? {},
 			dedupe: options.dedupe,
-			refresh: !options.noRefresh
+			refresh: !options.noRefresh,
+			decimal: options.decimal,
+			thousands: options.thousands,
+			date_format: options.dateFormat,
+			min_date: options.minDate
 		}
 	};
 	const created = await request(

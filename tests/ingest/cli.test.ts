@@ -40,7 +40,33 @@ describe('crm ingest (CLI)', () => {
 		}
 	);
 
+	it(
+		'--decimal , and --date-format read a Vietnamese file; the summary says how it was read',
+		{ timeout: 180_000 },
+		() => {
+			const file = tempFile(
+				'vn.csv',
+				'customer_id,date,amount\nv1,02/01/24,"1.234.567,89"\nv2,0001-01-01,5\nv3,15/01/24 10:30,150.000\n'
+			);
+			const r = crm('ingest', file, '--decimal', ',', '--date-format', 'dd/mm/yy', '--no-refresh');
+			expect(r.status).toBe(0);
+			expect(r.stdout).toContain("numbers      decimal ',', thousands '.' (option); dates dd/mm/yy (option)");
+			// 0001-01-01 is not dd/mm/yy: with a --date-format the dates are read that way only
+			expect(r.stdout).toMatch(/1 {2}unparseable date/);
+			expect(r.stdout).toMatch(/loaded {7}2\n/);
+		}
+	);
+
 	it('says what is wrong with the options and exits with 2', { timeout: 180_000 }, () => {
+		const d = crm('ingest', 'x.csv', '--decimal', ';');
+		expect(d.status).toBe(2);
+		expect(d.stderr).toContain("--decimal must be . or , (the mark before the decimals), got ';'");
+		const f = crm('ingest', 'x.csv', '--date-format', 'yyyy/dd/mm');
+		expect(f.status).toBe(2);
+		expect(f.stderr).toContain("--date-format 'yyyy/dd/mm' is not a date format I can read");
+		const m0 = crm('ingest', 'x.csv', '--min-date', '1990-02-30');
+		expect(m0.status).toBe(2);
+		expect(m0.stderr).toContain("--min-date '1990-02-30' is not a date: write it as YYYY-MM-DD");
 		const r = crm('ingest', 'x.csv', '--preset', 'nope');
 		expect(r.status).toBe(2);
 		expect(r.stderr).toContain("--preset must be generic, online-retail or cdnow, got 'nope'");

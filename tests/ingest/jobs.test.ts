@@ -8,6 +8,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../../src/lib/server/db';
 import { IngestJobs, type JobPhase } from '../../src/lib/server/ingest/jobs';
+import { ingestOptions, jobOptionsSchema } from '../../src/lib/server/ingest/http';
 import { previewColumns } from '../../src/lib/server/ingest/preview';
 import { writeRejectedCsv } from '../../src/lib/server/ingest/rejected';
 import { UploadOffsetError, appendPiece, safeFileName } from '../../src/lib/server/ingest/uploads';
@@ -168,6 +169,25 @@ describe('column preview', () => {
 		});
 		const cdnow = await previewColumns(db, file, { preset: 'cdnow' });
 		expect(cdnow.missing).toEqual(['amount']);
+	});
+
+	it('a job takes the number and date formats the Data page or crm ingest sends', async () => {
+		const jobs = new IngestJobs(db);
+		const file = tempFile('vn-job.csv', 'customer_id,date,amount\nj1,05/03/24,1.500\n');
+		const options = ingestOptions(jobOptionsSchema.parse({ decimal: ',', date_format: 'dd/mm/yy' }));
+		const done = await jobs.wait(jobs.submit(file, { ...options, now: NOW, noRefresh: true }).id);
+		expect(done.report).toMatchObject({
+			rows_loaded: 1,
+			formats: { decimal: ',', number_by: 'option', dates: 'dd/mm/yy', dates_by: 'option' }
+		});
+		const [row] = await db.sql<{ d: string; amount: string }>(
+			"SELECT strftime(occurred_at, '%Y-%m-%d') AS d, amount::VARCHAR AS amount FROM interactions WHERE customer_id = 'j1'"
+		);
+		expect(row).toEqual({ d: '2024-03-05', amount: '1500.00' });
+		expect(() => jobOptionsSchema.parse({ date_format: 'yyyy/dd/mm' })).toThrow(
+			"--date-format 'yyyy/dd/mm' is not a date format I can read"
+		);
+		expect(() => jobOptionsSchema.parse({ decimal: ',', thousands: ',' })).toThrow('must differ');
 	});
 });
 

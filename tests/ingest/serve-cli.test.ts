@@ -51,7 +51,11 @@ describe('crm ingest while the server runs', () => {
 			'new-customers.csv',
 			'customer_id,occurred_at,amount\nsrv-1,2025-12-01 10:00,120000\nsrv-2,2025-12-02,80000\nsrv-2,2025-12-03,x\n'
 		);
-		const r = await crm(['--db', db.path, 'ingest', file, '--json'], {}, 120_000);
+		const r = await crm(
+			['--db', db.path, 'ingest', file, '--json', '--decimal', ',', '--date-format', 'yyyy-mm-dd'],
+			{},
+			120_000
+		);
 		expect(r.status, r.stderr).toBe(0);
 		const report = JSON.parse(r.stdout) as Record<string, unknown>;
 		expect(report).toMatchObject({
@@ -63,7 +67,9 @@ describe('crm ingest while the server runs', () => {
 			rows_loaded: 2,
 			rows_quarantined: 1,
 			reasons: { 'non-numeric amount': 1 },
-			columns: { customer_id: 'customer_id', occurred_at: 'occurred_at', amount: 'amount' }
+			columns: { customer_id: 'customer_id', occurred_at: 'occurred_at', amount: 'amount' },
+			// the options reached the server's job
+			formats: { decimal: ',', number_by: 'option', dates: 'yyyy-mm-dd', dates_by: 'option' }
 		});
 		expect(typeof report.ingest_id).toBe('number');
 		expect(Object.keys(report).sort()).toEqual(
@@ -72,6 +78,7 @@ describe('crm ingest while the server runs', () => {
 				'duration_ms',
 				'file',
 				'format',
+				'formats',
 				'ingest_id',
 				'kind',
 				'preset',

@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { IngestError, parseMapOptions, type IngestOptions, type IngestReport } from '../../lib/server/ingest';
+import {
+	IngestError,
+	checkFormatOptions,
+	parseMapOptions,
+	type IngestOptions,
+	type IngestReport
+} from '../../lib/server/ingest';
 import { ingestStatus, withDbOrServer, type IngestState } from '../ingest-target';
 import { StatusLine } from '../progress';
 import { UsageError, printJson } from '../util';
@@ -9,6 +15,10 @@ interface IngestCliOptions {
 	preset: string;
 	map: string[];
 	dedupe: string;
+	decimal?: string;
+	thousands?: string;
+	dateFormat?: string;
+	minDate?: string;
 	json?: boolean;
 	refresh: boolean;
 	verbose?: boolean;
@@ -34,6 +44,16 @@ export function registerIngest(program: Command): void {
 			'none | exact (exact duplicate rows are quarantined as "duplicate row")',
 			'none'
 		)
+		.option('--decimal <mark>', "the amounts' decimal mark: . or , (default: what the file's amounts show)")
+		.option(
+			'--thousands <mark>',
+			"the amounts' thousands separator: , or . or ' ' (--thousands . reads 150.000 as 150000)"
+		)
+		.option(
+			'--date-format <format>',
+			'how dates that are not ISO are written: dd/mm/yyyy | mm/dd/yyyy | yyyy-mm-dd | dd/mm/yy | mm/dd/yy | yy-mm-dd'
+		)
+		.option('--min-date <YYYY-MM-DD>', 'quarantine dates before this day', '1990-01-01')
 		.option('--json', 'print the report as JSON (an array when several files)')
 		.option('--no-refresh', 'do not recompute derived tables after loading')
 		.option('--verbose', 'on a terminal too, a line on stderr for each step instead of one redrawn line')
@@ -65,8 +85,17 @@ export function registerIngest(program: Command): void {
 				preset: opts.preset as IngestOptions['preset'],
 				map,
 				dedupe: opts.dedupe as IngestOptions['dedupe'],
-				noRefresh: !opts.refresh
+				noRefresh: !opts.refresh,
+				decimal: opts.decimal as IngestOptions['decimal'],
+				thousands: opts.thousands as IngestOptions['thousands'],
+				dateFormat: opts.dateFormat,
+				minDate: opts.minDate
 			};
+			try {
+				checkFormatOptions(base);
+			} catch (e) {
+				throw new UsageError(e instanceof Error ? e.message : String(e));
+			}
 			const reports: (IngestReport | { file: string; error: string })[] = [];
 			let failed = 0;
 			const progress = new StatusLine(process.stderr, { redraw: opts.verbose !== true });
@@ -109,6 +138,15 @@ export function summary(r: IngestReport): string {
 		`  quarantined  ${fmt(r.rows_quarantined)}`
 	];
 	for (const [reason, n] of Object.entries(r.reasons)) lines.push(`    ${fmt(n).padStart(10)}  ${reason}`);
+	if (r.formats) {
+		const f = r.formats;
+		const sign = r.currency_sign ? `, amounts in ${r.currency_sign}` : '';
+		lines.push(
+			`  numbers      decimal '${f.decimal}', thousands '${f.thousands}' (${f.number_by})${sign}; dates ${f.dates} (${f.dates_by}), from ${f.min_date}`
+		);
+	}
+	if (r.currency_set) lines.push(`  currency     set to ${r.currency_set}`);
+	for (const note of r.notes ?? []) lines.push(`  note: ${note}`);
 	if (r.customers_created !== undefined) {
 		lines.push(`  customers    ${fmt(r.customers_created)} new, ${fmt(r.customers_updated ?? 0)} updated`);
 	}

@@ -13,6 +13,10 @@ export interface JobChoices {
 	/** field -> column chosen by the person (fields left automatic are not listed) */
 	map: Record<string, string>;
 	dedupe: 'none' | 'exact';
+	/** the amounts' decimal mark; absent: as the file shows */
+	decimal?: '.' | ',';
+	/** how dates that are not ISO are written (crm ingest --date-format); absent: as the file shows */
+	date_format?: string;
 }
 
 const FINISHED = new Set(['done', 'failed']);

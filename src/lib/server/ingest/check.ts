@@ -1,4 +1,4 @@
-import type { IngestOptions } from './types';
+import type { FileFormats, IngestOptions } from './types';
 
 /** What the check step of one file needs: where to read, the file's columns and the bound values. */
 export interface CheckContext {
@@ -21,4 +21,8 @@ export interface CheckContext {
 	 * meanwhile) and stops with AlreadyIngested when that content was loaded before.
 	 */
 	beforeRead: () => Promise<void>;
+	/** Columns the file stores as numbers (Parquet, JSON): read with a decimal point whatever the file's text shows. */
+	numericColumns: Set<string>;
+	/** Interactions: how the file's numbers and dates are read, set by the check. */
+	formats?: FileFormats;
 }

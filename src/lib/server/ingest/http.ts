@@ -6,6 +6,7 @@ import { UploadOffsetError } from './uploads';
 import { IngestError, type IngestOptions } from './types';
 import { fieldsOf } from './fields';
 import { issueText } from '../issues';
+import { checkFormatOptions } from './formats';
 
 /** The request bodies of /api/ingest/..., validated at the boundary. */
 const columnMap = z
@@ -20,10 +21,25 @@ export const jobOptionsSchema = z
 			.default('generic'),
 		map: columnMap.default({}),
 		dedupe: z.enum(['none', 'exact']).default('none'),
+		/** The file's number and date formats (crm ingest --decimal, --thousands, --date-format, --min-date). */
+		decimal: z.enum(['.', ',']).optional(),
+		thousands: z.enum([',', '.', ' ']).optional(),
+		date_format: z.string().max(40).optional(),
+		min_date: z.string().max(10).optional(),
 		/** Recompute the derived tables after loading (crm ingest --no-refresh sends false). */
 		refresh: z.boolean().default(true)
 	})
 	.superRefine((o, ctx) => {
+		try {
+			checkFormatOptions({
+				decimal: o.decimal,
+				thousands: o.thousands,
+				dateFormat: o.date_format,
+				minDate: o.min_date
+			});
+		} catch (e) {
+			ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : String(e) });
+		}
 		const fields = Object.keys(fieldsOf(o.kind));
 		for (const field of Object.keys(o.map)) {
 			if (!fields.includes(field)) {
@@ -38,7 +54,17 @@ export const jobOptionsSchema = z
 export type JobOptionsInput = z.input<typeof jobOptionsSchema>;
 
 export function ingestOptions(o: z.infer<typeof jobOptionsSchema>): IngestOptions {
-	return { kind: o.kind, preset: o.preset, map: o.map, dedupe: o.dedupe, noRefresh: !o.refresh };
+	return {
+		kind: o.kind,
+		preset: o.preset,
+		map: o.map,
+		dedupe: o.dedupe,
+		noRefresh: !o.refresh,
+		decimal: o.decimal,
+		thousands: o.thousands,
+		dateFormat: o.date_format,
+		minDate: o.min_date
+	};
 }
 
 /** POST /api/ingest/jobs from the Data page: a file the browser is about to upload. */

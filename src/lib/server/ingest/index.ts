@@ -1,6 +1,7 @@
 export { ingestFile } from './ingest';
 export { parseMapOptions, detectColumns, interactionFields, customerFields } from './fields';
 export { presets } from './presets';
+export { checkFormatOptions } from './formats';
 export {
 	IngestError,
 	type IngestKind,
@@ -9,5 +10,6 @@ export {
 	type PresetName,
 	type DedupeMode,
 	type IngestPhase,
-	type PossibleDuplicate
+	type PossibleDuplicate,
+	type FileFormats
 } from './types';

@@ -11,6 +11,7 @@ import { refreshDerived } from '../pipeline';
 import type { CheckContext } from './check';
 import { checkCustomers, customerWarnings, loadCustomers, possibleDuplicates } from './customers';
 import { checkInteractions, interactionLoadParts, sourceLineSql } from './interactions';
+import { checkFormatOptions, formatNotes } from './formats';
 import { presetOf } from './presets';
 import {
 	REJECTS_SCAN,
@@ -21,6 +22,7 @@ import {
 	csvLineOffset,
 	detectFormat,
 	readError,
+	numericColumns,
 	readerSql,
 	sourceColumns,
 	type SourceFormat
@@ -56,6 +58,7 @@ export async function ingestFile(
 	const dedupe = options.dedupe ?? 'none';
 	if (dedupe !== 'none' && dedupe !== 'exact')
 		throw new IngestError(`--dedupe must be none or exact, got '${dedupe}'`);
+	checkFormatOptions(options);
 	checkReadable(file);
 	const path = resolve(file);
 	// The hash runs while DuckDB sniffs the file (see beforeRead); it is awaited before the file is read in full.
@@ -81,6 +84,7 @@ export async function ingestFile(
 				idPrefix: '',
 				lineOffset: 0,
 				lenient: false,
+				numericColumns: new Set(),
 				beforeRead: async () => {
 					hash = await hashing;
 					ctx.idPrefix = hash.slice(0, 16);
@@ -161,6 +165,7 @@ async function check(
 		ctx.source = readerSql(format, ctx.file, lenient);
 		ctx.columns = await sourceColumns(s, format, ctx.file, lenient);
 		ctx.lineOffset = format === 'csv' ? await csvLineOffset(s, ctx.file) : 0;
+		if (kind === 'interactions') ctx.numericColumns = await numericColumns(s, format, ctx.file);
 		columns = await withProgress(s, ctx.options.onProgress, () => run(s, ctx));
 	};
 	try {
@@ -243,6 +248,12 @@ async function load(s: Session, ctx: CheckContext, info: LoadInfo): Promise<Inge
 		duration_ms: 0,
 		columns: info.columns
 	};
+	if (ctx.formats) {
+		report.formats = ctx.formats;
+		if (ctx.formats.currency) report.currency_sign = ctx.formats.currency;
+		const notes = formatNotes(ctx.formats, reasons);
+		if (notes.length > 0) report.notes = notes;
+	}
 
 	await s.exec('BEGIN TRANSACTION');
 	// The rows carry their source_line, so the tables need not keep the file's order; letting DuckDB write them
@@ -266,7 +277,8 @@ async function load(s: Session, ctx: CheckContext, info: LoadInfo): Promise<Inge
 			await s.exec(renderQuery('ingest_interactions_insert', parts), rowParams);
 			if (info.columns.country !== undefined) await s.query('ingest_customer_countries');
 			await s.exec(renderQuery('ingest_customer_stubs', parts), rowParams);
-			const currency = presetOf(info.preset).currency;
+			// The amounts' own sign (all ₫ -> VND) says more than the layout's habit.
+			const currency = ctx.formats?.currency ?? presetOf(info.preset).currency;
 			if (currency && loaded > 0) {
 				const before = await currencySetting(s);
 				const after = await adoptPresetCurrency(s, currency);

@@ -1,5 +1,7 @@
 import type { Session } from '../db';
 import { detectColumns, interactionFields, requireFields } from './fields';
+import { fileFormats } from './formats';
+import type { FileFormats } from './types';
 import { presetOf, type InteractionPreset } from './presets';
 import { quoteIdent, renderQuery } from './sqltext';
 import type { CheckContext } from './check';
@@ -37,13 +39,18 @@ export async function checkInteractions(s: Session, ctx: CheckContext): Promise<
 	parts.raw_json = rawJson(ctx.columns);
 	parts.optional_columns = optionalColumns(columns, ctx.lenient);
 
-	const monthfirst = await prefersMonthFirst(s, ctx, columns.occurred_at);
+	const formats = await fileFormats(s, ctx, columns);
+	ctx.formats = formats;
 	await ctx.beforeRead();
 	await s.exec(renderQuery('ingest_interactions_check', parts), {
 		file: ctx.file,
 		tz: ctx.timeZone,
 		now: ctx.now,
-		monthfirst
+		monthfirst: formats.month_first,
+		date_format: formats.date_format,
+		date_ambiguous: formats.date_ambiguous,
+		min_date: formats.min_date,
+		...numberParams(formats, ctx.numericColumns, columns)
 	});
 	if (hasIds || dedupe) {
 		await s.exec(
@@ -57,6 +64,26 @@ export async function checkInteractions(s: Session, ctx: CheckContext): Promise<
 		);
 	}
 	return columns;
+}
+
+/**
+ * The number format of the amount and the unit price column: the file's, or a decimal point for a column the file
+ * stores as numbers (Parquet, JSON).
+ */
+function numberParams(
+	formats: FileFormats,
+	numeric: Set<string>,
+	columns: Record<string, string>
+): Record<string, string | boolean> {
+	const typed = (field: string) => columns[field] !== undefined && numeric.has(columns[field]);
+	const amountTyped = typed('amount');
+	const priceTyped = typed('unit_price');
+	return {
+		amount_decimal: amountTyped ? '.' : formats.decimal,
+		price_decimal: priceTyped ? '.' : formats.decimal,
+		amount_ambiguous: formats.amount_ambiguous && !amountTyped,
+		price_ambiguous: formats.amount_ambiguous && !priceTyped
+	};
 }
 
 /** Which file column feeds each field: --map first, then the preset's column names, then generic detection. */
@@ -133,23 +160,4 @@ export function interactionLoadParts(
 export function rawJson(columns: string[]): string {
 	if (columns.length === 0) return `'{}'::JSON`;
 	return `to_json(struct_pack(${columns.map((c) => `${quoteIdent(c)} := ${quoteIdent(c)}`).join(', ')}))`;
-}
-
-/**
- * 01/02/2024: day first (Vietnam, UK) unless the file's dates read as month first more often (then some day
- * numbers exceed 12 in the second place). Decided on the first 50,000 values.
- */
-async function prefersMonthFirst(
-	s: Session,
-	ctx: CheckContext,
-	column: string | undefined
-): Promise<boolean> {
-	if (column === undefined) return false;
-	const rows = await s.sql<{ d: number; m: number }>(
-		`SELECT count(crm_ts(v, $tz, false)) AS d, count(crm_ts(v, $tz, true)) AS m
-		 FROM (SELECT crm_text(${quoteIdent(column)}) AS v FROM ${ctx.source} LIMIT 50000)`,
-		{ file: ctx.file, tz: ctx.timeZone }
-	);
-	const r = rows[0];
-	return r !== undefined && Number(r.m) > Number(r.d);
 }

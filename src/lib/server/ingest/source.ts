@@ -99,11 +99,7 @@ export const REJECTS_SCAN = 'ingest_reject_scans';
  * the reader cannot split (ragged, bad UTF-8) in the rejects table instead of failing.
  */
 export function readerSql(format: SourceFormat, file: string, lenient = false): string {
-	if (format === 'parquet') return '(SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet($file))';
-	if (format === 'json') {
-		const ndjson = /\.(ndjson|jsonl)(\.gz)?$/i.test(file);
-		return `(SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_json($file, format = '${ndjson ? 'newline_delimited' : 'auto'}'))`;
-	}
+	if (format !== 'csv') return `(SELECT CAST(COLUMNS(*) AS VARCHAR) FROM ${typedReaderSql(format, file)})`;
 	const rejects = lenient
 		? `, store_rejects = true, rejects_table = '${REJECTS_TABLE}', rejects_scan = '${REJECTS_SCAN}'`
 		: '';
@@ -112,6 +108,28 @@ export function readerSql(format: SourceFormat, file: string, lenient = false): 
 	// buffer. 32 MiB (the default buffer for the default 2 MB lines) keeps both: on the 10M-row bench file a full
 	// read took 3.7 s CPU instead of 8.0 s, and a sniff 0.2 s instead of 1.4-2.2 s.
 	return `read_csv($file, all_varchar = true, max_line_size = 16777216, buffer_size = 33554432${rejects})`;
+}
+
+/** Parquet and JSON readers with the file's own column types ($file is bound). */
+function typedReaderSql(format: 'parquet' | 'json', file: string): string {
+	if (format === 'parquet') return 'read_parquet($file)';
+	const ndjson = /\.(ndjson|jsonl)(\.gz)?$/i.test(file);
+	return `read_json($file, format = '${ndjson ? 'newline_delimited' : 'auto'}')`;
+}
+
+/**
+ * The columns a Parquet or JSON file stores as numbers (their text is always 1234.5: a DECIMAL(10,3) 1.5 reads as
+ * '1.500', which is no thousands separator). None for CSV, whose cells are all text.
+ */
+export async function numericColumns(s: Session, format: SourceFormat, file: string): Promise<Set<string>> {
+	if (format === 'csv') return new Set();
+	const rows = await s.sql<{ column_name: string; column_type: string }>(
+		`DESCRIBE SELECT * FROM ${typedReaderSql(format, file)}`,
+		{ file }
+	);
+	const numeric =
+		/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL)/;
+	return new Set(rows.filter((r) => numeric.test(r.column_type)).map((r) => r.column_name));
 }
 
 /** The column names the reader sees, or an IngestError saying why the file cannot be read. */

@@ -14,6 +14,19 @@ export interface IngestOptions {
 	dedupe?: DedupeMode;
 	/** Skip refreshDerived() after a load. */
 	noRefresh?: boolean;
+	/**
+	 * The file's number format: the decimal mark ('.' or ',') and the thousands separator (',', '.' or ' '). One of
+	 * them is enough ('.' thousands means a decimal comma). Without them the file's amounts decide (FileFormats).
+	 */
+	decimal?: '.' | ',';
+	thousands?: ',' | '.' | ' ';
+	/**
+	 * How the file writes dates that are not ISO: dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, dd/mm/yy, mm/dd/yy, yy-mm-dd
+	 * (or strptime-like %d/%m/%Y). Without it the file's dates decide, and what they cannot decide is quarantined.
+	 */
+	dateFormat?: string;
+	/** Dates before this day (YYYY-MM-DD, default 1990-01-01) are quarantined as 'date before <day>'. */
+	minDate?: string;
 	/** "Now" in business-local time for the future-date rule (tests); default the current time. */
 	now?: Date;
 	/**
@@ -53,8 +66,43 @@ export interface IngestReport {
 	customers_updated?: number;
 	/** Customers kind: groups of ids sharing an e-mail or phone (first 100 groups) and the total number of groups. */
 	possible_duplicates?: { groups: number; examples: PossibleDuplicate[] };
-	/** Set when the file's layout said its currency and the database took it (no person had chosen one). */
+	/**
+	 * Set when the file's layout (preset) or its amounts' one currency sign said its currency and the database took
+	 * it (no person had chosen one).
+	 */
 	currency_set?: string;
+	/** Interactions: how the file's numbers and dates were read. */
+	formats?: FileFormats;
+	/** The one currency the amounts' signs or codes name (₫ / đ / VND -> VND, £ -> GBP, $ -> USD, € -> EUR). */
+	currency_sign?: string;
+	/** What the reader could not decide alone and how to tell it (e.g. --date-format for 'ambiguous date'). */
+	notes?: string[];
+}
+
+/**
+ * How one interactions file's numbers and dates are read (src/lib/server/ingest/formats.ts). `*_by`: 'option' (the
+ * user said), 'file' (its values show it), 'currency' (ambiguous values, read the Vietnamese way because the
+ * amounts carry ₫ / đ / VND or a decimal comma), 'default' (nothing to decide, or nothing decided it).
+ */
+export interface FileFormats {
+	decimal: '.' | ',';
+	thousands: ',' | '.';
+	number_by: 'option' | 'file' | 'currency' | 'default';
+	/** 1.500 cannot be told apart (1.5 or 1500): such cells are quarantined as 'ambiguous amount'. */
+	amount_ambiguous: boolean;
+	/** The --date-format as the SQL reads it (crm_ts_as), '' when the file's dates decide. */
+	date_format: string;
+	/** dd/mm/yyyy, mm/dd/yyyy, the --date-format's, or 'ambiguous' (dates read both ways are quarantined). */
+	dates: string;
+	dates_by: 'option' | 'file' | 'currency' | 'default';
+	month_first: boolean;
+	date_ambiguous: boolean;
+	/** Dates before this day are quarantined. */
+	min_date: string;
+	/** The one currency the amounts' signs name; undefined when none or several. */
+	currency?: string;
+	/** Cells of the first 50,000 rows carrying each currency's sign or code. */
+	currency_signs: Record<string, number>;
 }
 
 /** A file that cannot be ingested at all (unreadable, no usable columns): nothing was written. */
