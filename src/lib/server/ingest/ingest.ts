@@ -16,6 +16,7 @@ import { presetOf } from './presets';
 import {
 	REJECTS_SCAN,
 	REJECTS_TABLE,
+	checkDuplicateHeaders,
 	checkGzip,
 	checkReadable,
 	contentHash,
@@ -164,6 +165,7 @@ async function check(
 		ctx.lenient = lenient;
 		ctx.source = readerSql(format, ctx.file, lenient);
 		ctx.columns = await sourceColumns(s, format, ctx.file, lenient);
+		if (format === 'csv') await checkDuplicateHeaders(s, ctx.file, ctx.columns, ctx.options.map);
 		ctx.lineOffset = format === 'csv' ? await csvLineOffset(s, ctx.file) : 0;
 		if (kind === 'interactions') ctx.numericColumns = await numericColumns(s, format, ctx.file);
 		columns = await withProgress(s, ctx.options.onProgress, () => run(s, ctx));

@@ -161,6 +161,69 @@ export function readError(format: SourceFormat, file: string, e: unknown): Inges
 	);
 }
 
+/**
+ * DuckDB renames a repeated header name (case ignored) to name_1, name_2, ...; detection would then take the first
+ * one silently. When the reader's names look renamed, the header line is read as it is written, and a file with a
+ * repeated name is refused, unless --map picks one column of each repeated name (by the reader's name).
+ */
+export async function checkDuplicateHeaders(
+	s: Session,
+	file: string,
+	columns: string[],
+	map: Record<string, string> = {},
+	shownName = file
+): Promise<void> {
+	const lower = new Set(columns.map((c) => c.toLowerCase()));
+	const renamed = columns.some((c) => {
+		const m = /^(.*)_\d+$/.exec(c);
+		return m !== null && lower.has(m[1]!.toLowerCase());
+	});
+	if (!renamed) return;
+	let header: string[];
+	try {
+		const sniff = await s.sql<{ HasHeader: boolean; SkipRows: number; Delimiter: string; Quote: string }>(
+			'SELECT HasHeader, SkipRows, Delimiter, Quote FROM sniff_csv($file)',
+			{ file }
+		);
+		const r = sniff[0];
+		if (!r?.HasHeader) return;
+		const rows = await s.sql<Record<string, string | null>>(
+			`SELECT * FROM read_csv($file, header = false, all_varchar = true, skip = $skip::BIGINT, delim = $delim,
+				quote = $quote, max_line_size = 16777216, buffer_size = 33554432, strict_mode = false) LIMIT 1`,
+			{
+				file,
+				skip: Number(r.SkipRows),
+				delim: r.Delimiter,
+				quote: r.Quote === '(empty)' ? '' : r.Quote
+			}
+		);
+		header = Object.values(rows[0] ?? {}).map((v) => (v ?? '').trim());
+	} catch {
+		return;
+	}
+	if (header.length !== columns.length) return;
+	const groups = new Map<string, number[]>();
+	header.forEach((name, i) => {
+		const key = name.toLowerCase();
+		groups.set(key, [...(groups.get(key) ?? []), i]);
+	});
+	const mapped = new Set(Object.values(map));
+	const repeated = [...groups.values()].filter(
+		(at) => at.length > 1 && !at.some((i) => mapped.has(columns[i]!))
+	);
+	if (repeated.length === 0) return;
+	const described = repeated.map(
+		(at) =>
+			`'${header[at[0]!]}' at columns ${at.map((i) => i + 1).join(', ')} (read as ${at.map((i) => columns[i]).join(', ')})`
+	);
+	const example = repeated[0]!;
+	throw new IngestError(
+		`${shownName} has repeated column names: ${described.join('; ')}. Only one column can feed a field: rename ` +
+			`the columns in the header line, or pick one with --map <field>=<name as read>, e.g. ` +
+			`--map <field>=${columns[example[1]!]}`
+	);
+}
+
 /** Lines before the first data row: the header line (when the sniffer found one) and any skipped lines. */
 export async function csvLineOffset(s: Session, file: string): Promise<number> {
 	try {
