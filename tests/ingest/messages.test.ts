@@ -48,4 +48,38 @@ describe('clear messages for files that cannot be read as they are (#20)', () =>
 		const report = await ingestFile(db, file, opts);
 		expect(report.rows_loaded).toBe(1);
 	});
+
+	it('quarantines the lines of an NDJSON file that are not JSON objects, with their line; the rest loads', async () => {
+		const lines = [
+			'{"customer_id":"c1","occurred_at":"2024-01-05","amount":10.5}',
+			'',
+			'{"customer_id":"c2","occurred_at":',
+			'[1,2]',
+			'{"customer_id":"c3","occurred_at":"2024-01-06","amount":12,"note":"a/b ~ \\"q\\""}',
+			'{"occurred_at":"2024-01-07","customer_id":"c4","amount":1.5}'
+		];
+		const file = tempFile('events.ndjson', lines.join('\n') + '\n');
+		const report = await ingestFile(db, file, opts);
+		expect(report.rows_read).toBe(5);
+		expect(report.rows_loaded).toBe(3);
+		expect(report.reasons).toEqual({ 'malformed row: invalid json': 1, 'malformed row: not an object': 1 });
+		expect(report.rows_read).toBe(report.rows_loaded + report.rows_quarantined);
+		const q = await db.sql<{ source_line: number; reason: string; raw: string }>(
+			'SELECT source_line, reason, raw::VARCHAR AS raw FROM quarantine ORDER BY source_line'
+		);
+		expect(q.map((r) => [r.source_line, r.reason])).toEqual([
+			[2, 'malformed row: invalid json'],
+			[3, 'malformed row: not an object']
+		]);
+		expect(JSON.parse(q[0]!.raw)).toEqual({ line: lines[2], error: 'not valid JSON' });
+		const rows = await db.sql<{ customer_id: string; source_line: number; amount: number }>(
+			'SELECT customer_id, source_line, amount::DOUBLE AS amount FROM interactions ORDER BY source_line'
+		);
+		// Record numbers without blank lines, as for a file read whole.
+		expect(rows).toEqual([
+			{ customer_id: 'c1', source_line: 1, amount: 10.5 },
+			{ customer_id: 'c3', source_line: 4, amount: 12 },
+			{ customer_id: 'c4', source_line: 5, amount: 1.5 }
+		]);
+	});
 });

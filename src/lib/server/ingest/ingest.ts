@@ -14,6 +14,8 @@ import { checkInteractions, interactionLoadParts, sourceLineSql } from './intera
 import { checkFormatOptions, formatNotes } from './formats';
 import { presetOf } from './presets';
 import {
+	JSON_LINES,
+	JSON_ROWS,
 	REJECTS_SCAN,
 	REJECTS_TABLE,
 	checkDuplicateHeaders,
@@ -22,16 +24,18 @@ import {
 	contentHash,
 	csvLineOffset,
 	detectFormat,
+	isNdjson,
 	readError,
 	numericColumns,
 	readerSql,
+	readNdjsonLeniently,
 	sourceColumns,
 	type SourceFormat
 } from './source';
 import { renderQuery } from './sqltext';
 import { IngestError, type IngestKind, type IngestOptions, type IngestReport } from './types';
 
-const TEMP_TABLES = ['ingest_checked', REJECTS_TABLE, REJECTS_SCAN];
+const TEMP_TABLES = ['ingest_checked', REJECTS_TABLE, REJECTS_SCAN, JSON_LINES, JSON_ROWS];
 
 /**
  * Loads one file (CSV/TSV, gzip, Parquet, JSON/NDJSON) into interactions or customers. Every row is either loaded
@@ -163,11 +167,13 @@ async function check(
 	let columns: Record<string, string> = {};
 	const attempt = async (lenient: boolean): Promise<void> => {
 		ctx.lenient = lenient;
+		const lenientNumeric = lenient && format === 'json' ? await readNdjsonLeniently(s, ctx.file) : undefined;
 		ctx.source = readerSql(format, ctx.file, lenient);
 		ctx.columns = await sourceColumns(s, format, ctx.file, lenient);
 		if (format === 'csv') await checkDuplicateHeaders(s, ctx.file, ctx.columns, ctx.options.map);
 		ctx.lineOffset = format === 'csv' ? await csvLineOffset(s, ctx.file) : 0;
-		if (kind === 'interactions') ctx.numericColumns = await numericColumns(s, format, ctx.file);
+		if (kind === 'interactions')
+			ctx.numericColumns = lenientNumeric ?? (await numericColumns(s, format, ctx.file));
 		columns = await withProgress(s, ctx.options.onProgress, () => run(s, ctx));
 	};
 	try {
@@ -175,8 +181,9 @@ async function check(
 		return columns;
 	} catch (strictError) {
 		if (strictError instanceof AlreadyIngested) throw strictError;
-		// Only the CSV reader has a lenient mode; a mistake in our own SQL is not the file's fault.
-		if (format !== 'csv' || isInternalError(strictError)) {
+		// Only CSV and NDJSON have a lenient reader; a mistake in our own SQL is not the file's fault.
+		const lenientReader = format === 'csv' || (format === 'json' && isNdjson(ctx.file));
+		if (!lenientReader || isInternalError(strictError)) {
 			throw strictError instanceof IngestError || isInternalError(strictError)
 				? strictError
 				: readError(format, ctx.file, strictError);
@@ -190,9 +197,12 @@ async function check(
 		}
 	}
 	// The lenient reader knows the header and skipped lines for sure; number the loaded rows around rejected lines.
-	const scan = await s.sql<{ skip_rows: number; has_header: boolean }>(
-		`SELECT skip_rows, has_header FROM temp.${REJECTS_SCAN} LIMIT 1`
-	);
+	const scan =
+		format === 'csv'
+			? await s.sql<{ skip_rows: number; has_header: boolean }>(
+					`SELECT skip_rows, has_header FROM temp.${REJECTS_SCAN} LIMIT 1`
+				)
+			: [];
 	if (scan[0]) ctx.lineOffset = Number(scan[0].skip_rows) + (scan[0].has_header ? 1 : 0);
 	const rejected = await s.sql<{ n: number }>(`SELECT count(DISTINCT line) AS n FROM temp.${REJECTS_TABLE}`);
 	const checked = await s.sql<{ n: number }>('SELECT count(*) AS n FROM ingest_checked');

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Session } from '../db';
+import { quoteIdent } from './sqltext';
 import { IngestError } from './types';
 
 export type SourceFormat = 'csv' | 'parquet' | 'json';
@@ -92,6 +93,64 @@ export function checkReadable(file: string): number {
 
 export const REJECTS_TABLE = 'ingest_rejects';
 export const REJECTS_SCAN = 'ingest_reject_scans';
+/** The lenient NDJSON reader's lines and loadable rows (see readNdjsonLeniently). */
+export const JSON_LINES = 'ingest_json_lines';
+export const JSON_ROWS = 'ingest_json_rows';
+
+export const isNdjson = (file: string): boolean => /\.(ndjson|jsonl)(\.gz)?$/i.test(file);
+
+/**
+ * The lenient reader of an NDJSON file the strict reader refuses (a line that is not JSON): like the CSV reader's
+ * store_rejects, every line that is not a JSON object goes to the rejects table (`malformed row: invalid json`,
+ * `malformed row: not an object`, with its record number and text) and the other lines to temp.ingest_json_rows,
+ * one VARCHAR column per key (keys in order of first appearance), in file order; readerSql(json, lenient) reads
+ * that table. Returns the keys whose values are all JSON numbers (read with a decimal point, as a typed column).
+ */
+export async function readNdjsonLeniently(s: Session, file: string): Promise<Set<string>> {
+	// One line per row: no delimiter or quote a JSON line can hold unescaped (a raw control character is invalid
+	// JSON, and then the line is rejected). Record numbers skip blank lines, as read_json does.
+	await s.exec(
+		`CREATE OR REPLACE TEMP TABLE ${JSON_LINES} AS
+		SELECT row_number() OVER () AS line, j,
+			CASE WHEN json_valid(j) THEN json_type(j::JSON) = 'OBJECT' ELSE false END AS ok
+		FROM read_csv($file, columns = {'j': 'VARCHAR'}, header = false, delim = E'\\x01', quote = '', escape = '',
+			auto_detect = false, strict_mode = false, max_line_size = 16777216, buffer_size = 33554432)
+		WHERE trim(j) <> ''`,
+		{ file }
+	);
+	await s.exec(
+		`CREATE OR REPLACE TEMP TABLE ${REJECTS_TABLE} AS
+		SELECT line, CASE WHEN json_valid(j) THEN 'NOT AN OBJECT' ELSE 'INVALID JSON' END AS error_type,
+			0 AS column_idx, j AS csv_line,
+			CASE WHEN json_valid(j) THEN 'a JSON value that is not an object' ELSE 'not valid JSON' END AS error_message
+		FROM ${JSON_LINES} WHERE NOT ok`
+	);
+	const keyRows = await s.sql<{ key: string }>(
+		`SELECT key FROM (SELECT line, unnest(json_keys(j)) AS key, generate_subscripts(json_keys(j), 1) AS i
+			FROM ${JSON_LINES} WHERE ok) GROUP BY key ORDER BY min(line * 1000000 + i)`
+	);
+	const keys = keyRows.map((r) => r.key);
+	// JSON pointers (RFC 6901), bound: the keys are the file's text.
+	const paths = keys.map((k) => '/' + k.replace(/~/g, '~0').replace(/\//g, '~1'));
+	const projection = keys.length
+		? keys.map((k, i) => `v[${i + 1}] AS ${quoteIdent(k)}`).join(', ')
+		: 'NULL::VARCHAR AS json';
+	await s.exec(
+		`CREATE OR REPLACE TEMP TABLE ${JSON_ROWS} AS
+		SELECT ${projection} FROM (SELECT json_extract_string(j, $paths::JSON::VARCHAR[]) AS v
+			FROM ${JSON_LINES} WHERE ok ORDER BY line)`,
+		{ paths: JSON.stringify(paths) }
+	);
+	if (keys.length === 0) return new Set();
+	const numeric = await s.sql<{ i: number }>(
+		`SELECT i FROM (SELECT unnest(range(1, len($paths::JSON::VARCHAR[]) + 1)) AS i, unnest(json_type(j, $paths::JSON::VARCHAR[])) AS t
+			FROM ${JSON_LINES} WHERE ok) GROUP BY i
+		HAVING bool_and(t IS NULL OR t IN ('NULL', 'BIGINT', 'UBIGINT', 'DOUBLE'))
+			AND bool_or(t IN ('BIGINT', 'UBIGINT', 'DOUBLE'))`,
+		{ paths: JSON.stringify(paths) }
+	);
+	return new Set(numeric.map((r) => keys[Number(r.i) - 1]!));
+}
 
 /**
  * The table expression that reads the file ($file is bound) with every column as VARCHAR, so that parsing and
@@ -99,6 +158,8 @@ export const REJECTS_SCAN = 'ingest_reject_scans';
  * the reader cannot split (ragged, bad UTF-8) in the rejects table instead of failing.
  */
 export function readerSql(format: SourceFormat, file: string, lenient = false): string {
+	// $file is bound by every statement that reads the source (the queries' comments name it), so it is used here too.
+	if (format === 'json' && lenient) return `(SELECT * FROM temp.${JSON_ROWS} WHERE $file::VARCHAR IS NOT NULL)`;
 	if (format !== 'csv') return `(SELECT CAST(COLUMNS(*) AS VARCHAR) FROM ${typedReaderSql(format, file)})`;
 	const rejects = lenient
 		? `, store_rejects = true, rejects_table = '${REJECTS_TABLE}', rejects_scan = '${REJECTS_SCAN}'`
@@ -113,8 +174,7 @@ export function readerSql(format: SourceFormat, file: string, lenient = false): 
 /** Parquet and JSON readers with the file's own column types ($file is bound). */
 function typedReaderSql(format: 'parquet' | 'json', file: string): string {
 	if (format === 'parquet') return 'read_parquet($file)';
-	const ndjson = /\.(ndjson|jsonl)(\.gz)?$/i.test(file);
-	return `read_json($file, format = '${ndjson ? 'newline_delimited' : 'auto'}')`;
+	return `read_json($file, format = '${isNdjson(file) ? 'newline_delimited' : 'auto'}')`;
 }
 
 /**
