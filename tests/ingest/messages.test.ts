@@ -1,4 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import type { Database } from '../../src/lib/server/db';
 import { IngestError, ingestFile } from '../../src/lib/server/ingest';
 import { tempDb } from '../helpers/db';
@@ -34,7 +38,9 @@ describe('clear messages for files that cannot be read as they are (#20)', () =>
 		const before = await tableCounts(db);
 		const e = await failure(ingestFile(db, file, opts));
 		expect(e.message).toMatch(/repeated column names: 'amount' at columns 3, 5 \(read as amount, Amount_1\)/);
-		expect(e.message).toMatch(/rename the columns in the header line, or pick one with --map <field>=<name as read>, e\.g\. --map <field>=Amount_1/);
+		expect(e.message).toMatch(
+			/rename the columns in the header line, or pick one with --map <field>=<name as read>, e\.g\. --map <field>=Amount_1/
+		);
 		expect(await tableCounts(db)).toEqual(before);
 
 		const report = await ingestFile(db, file, { ...opts, map: { amount: 'Amount_1' } });
@@ -81,5 +87,81 @@ describe('clear messages for files that cannot be read as they are (#20)', () =>
 			{ customer_id: 'c3', source_line: 4, amount: 12 },
 			{ customer_id: 'c4', source_line: 5, amount: 1.5 }
 		]);
+	});
+
+	const text =
+		'customer_id,occurred_at,channel,amount\nNguyễn,2024-01-05,cửa hàng,10\nc2,2024-01-06,web,20\nc3,2024-01-07,web,30\n';
+	const utf16be = (t: string): Buffer => {
+		const le = Buffer.from(t, 'utf16le');
+		for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
+		return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
+	};
+	const converted = () => readdirSync(tmpdir()).filter((f) => f.startsWith('crm-ingest-')).length;
+
+	for (const [encoding, bytes] of [
+		['utf-16le', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+		['utf-16be', utf16be(text)]
+	] as const) {
+		it(`reads a ${encoding} file (BOM) as its text, and the same text in UTF-8 is the same content`, async () => {
+			const file = tempFile('orders.csv', bytes);
+			const copies = converted();
+			const report = await ingestFile(db, file, opts);
+			expect(report.encoding).toBe(encoding);
+			expect(report.rows_loaded).toBe(3);
+			expect(report.rows_quarantined).toBe(0);
+			expect(converted()).toBe(copies);
+			const rows = await db.sql<{
+				customer_id: string;
+				channel: string;
+				source_file: string;
+				source_line: number;
+			}>('SELECT customer_id, channel, source_file, source_line FROM interactions ORDER BY source_line');
+			expect(rows[0]).toEqual({
+				customer_id: 'Nguyễn',
+				channel: 'cửa hàng',
+				source_file: file,
+				source_line: 2
+			});
+			const again = await ingestFile(db, tempFile('orders-utf8.csv', text), opts);
+			expect(again.skipped).toMatch(/already ingested/);
+		});
+	}
+
+	it('reads a Latin-1 (Windows-1252) file converted, instead of quarantining its accented rows', async () => {
+		const latin =
+			'customer_id,occurred_at,channel,amount\nc1,2024-01-05,café,10\nc2,2024-01-06,Müller €,20\n';
+		const file = tempFile('latin1.csv', Buffer.from(latin.replace('€', '\x80'), 'latin1'));
+		const report = await ingestFile(db, file, opts);
+		expect(report.encoding).toBe('windows-1252');
+		expect(report.rows_loaded).toBe(2);
+		expect(report.rows_quarantined).toBe(0);
+		const channels = await db.sql<{ channel: string }>(
+			'SELECT channel FROM interactions ORDER BY source_line'
+		);
+		expect(channels.map((r) => r.channel)).toEqual(['café', 'müller €']);
+	});
+
+	it('hashes the decompressed content: foo.csv.gz after foo.csv is the same ingest, and the ids are the same', async () => {
+		const csv = 'customer_id,occurred_at,amount\nc1,2024-01-05,10\nc2,2024-01-06,20\n';
+		const gz = gzipSync(Buffer.from(csv));
+		const first = await ingestFile(db, tempFile('foo.csv.gz', gz), opts);
+		expect(first.rows_loaded).toBe(2);
+		const hash = await db.sql<{ h: string }>('SELECT content_hash AS h FROM ingests');
+		expect(hash[0]?.h).toBe(createHash('sha256').update(csv).digest('hex'));
+		const plain = await ingestFile(db, tempFile('foo.csv', csv), opts);
+		expect(plain.skipped).toMatch(/already ingested \(ingest 1:/);
+	});
+
+	it('still recognises a gzip file ingested before #20 by the hash of its compressed bytes', async () => {
+		const csv = 'customer_id,occurred_at,amount\nc1,2024-01-05,10\n';
+		const gz = gzipSync(Buffer.from(csv));
+		await ingestFile(db, tempFile('old.csv.gz', gz), opts);
+		await db.sql('UPDATE ingests SET content_hash = $h', {
+			h: createHash('sha256').update(gz).digest('hex')
+		});
+		const again = await ingestFile(db, tempFile('old.csv.gz', gz), opts);
+		expect(again.skipped).toMatch(/already ingested/);
+		const n = await db.sql<{ n: number }>('SELECT count(*) AS n FROM interactions');
+		expect(Number(n[0]?.n)).toBe(1);
 	});
 });
