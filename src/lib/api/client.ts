@@ -1,3 +1,5 @@
+import type { Params } from '$lib/filters';
+
 /**
  * The typed client of the metrics API. It asks for JSON (`format=json`): the dashboard's payloads are a few hundred
  * rows, and an Arrow decoder would cost every page ~50 KB of gzipped JavaScript (measured with `npm run bench --
@@ -5,7 +7,7 @@
  * `fetch`, so server-side rendering and client navigation share one path (and SSR responses are reused on hydration).
  */
 export type Fetch = typeof fetch;
-export type Params = Record<string, string | number | boolean | null | undefined>;
+export type { Params };
 
 export class ApiError extends Error {
 	constructor(
