@@ -38,6 +38,19 @@ export class Session {
 			() => this.connection.run(sql, usedParams(sql, params) as never)
 		);
 	}
+
+	/** Runs fn inside BEGIN ... COMMIT on this connection; any error rolls everything back and is thrown again. */
+	async transaction<T>(fn: () => Promise<T>): Promise<T> {
+		await this.exec('BEGIN TRANSACTION');
+		try {
+			const out = await fn();
+			await this.exec('COMMIT');
+			return out;
+		} catch (e) {
+			await this.exec('ROLLBACK').catch(() => undefined);
+			throw e;
+		}
+	}
 }
 
 /**
@@ -141,19 +154,9 @@ export class Database {
 		}
 	}
 
-	/** Runs fn inside BEGIN ... COMMIT on one connection; any error rolls everything back. */
+	/** Runs fn inside BEGIN ... COMMIT on one connection (Session.transaction); any error rolls everything back. */
 	async transaction<T>(fn: (s: Session) => Promise<T>): Promise<T> {
-		return this.withSession(async (s) => {
-			await s.exec('BEGIN TRANSACTION');
-			try {
-				const out = await fn(s);
-				await s.exec('COMMIT');
-				return out;
-			} catch (e) {
-				await s.exec('ROLLBACK').catch(() => undefined);
-				throw e;
-			}
-		});
+		return this.withSession((s) => s.transaction(() => fn(s)));
 	}
 
 	/** Runs queries/<name>.sql with bound parameters. */

@@ -43,15 +43,14 @@ export async function applyMigrations(s: Session): Promise<number> {
 	}
 	for (const m of migrations()) {
 		if (applied.has(m.version)) continue;
-		await s.exec('BEGIN TRANSACTION');
-		try {
-			await s.exec(loadQuery(m.name));
-			await s.exec('INSERT INTO schema_version (version, name) VALUES ($1, $2)', [m.version, m.name]);
-			await s.exec('COMMIT');
-		} catch (e) {
-			await s.exec('ROLLBACK').catch(() => undefined);
-			throw new Error(`schema migration ${m.name} failed: ${e instanceof Error ? e.message : e}`);
-		}
+		await s
+			.transaction(async () => {
+				await s.exec(loadQuery(m.name));
+				await s.exec('INSERT INTO schema_version (version, name) VALUES ($1, $2)', [m.version, m.name]);
+			})
+			.catch((e: unknown) => {
+				throw new Error(`schema migration ${m.name} failed: ${e instanceof Error ? e.message : e}`);
+			});
 	}
 	return latest;
 }
