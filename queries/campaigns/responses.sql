@@ -3,13 +3,13 @@
 -- Window: send_date (inclusive) .. send_date + window_days (exclusive), business-local time. A converter is a member
 -- with at least one purchase in the window; orders = distinct orders (or purchase rows without an order id);
 -- revenue = purchases plus refunds (negative) in the window.
--- Inputs: $campaign_id. Output columns: customer_id, treated, orders, revenue, first_day (days from send_date of
+-- Inputs: $campaign_id. Output columns: customer_id, treated, stratum, orders, revenue, first_day (days from send_date of
 -- the first purchase, NULL for a non-converter).
 WITH k AS (
 	SELECT send_date::TIMESTAMP AS w0, send_date::TIMESTAMP + to_days(window_days) AS w1
 	FROM campaigns WHERE campaign_id = $campaign_id::BIGINT
 ),
-m AS (SELECT customer_id, treated FROM campaign_members WHERE campaign_id = $campaign_id::BIGINT),
+m AS (SELECT customer_id, treated, stratum FROM campaign_members WHERE campaign_id = $campaign_id::BIGINT),
 r AS (
 	SELECT i.customer_id,
 		count(DISTINCT coalesce(i.order_id, i.interaction_id)) FILTER (WHERE i.type = 'purchase') AS orders,
@@ -20,5 +20,5 @@ r AS (
 	  AND i.customer_id IN (SELECT customer_id FROM m)
 	GROUP BY i.customer_id
 )
-SELECT m.customer_id, m.treated, coalesce(r.orders, 0) AS orders, coalesce(r.revenue, 0) AS revenue, r.first_day
+SELECT m.customer_id, m.treated, m.stratum, coalesce(r.orders, 0) AS orders, coalesce(r.revenue, 0) AS revenue, r.first_day
 FROM m LEFT JOIN r ON r.customer_id = m.customer_id

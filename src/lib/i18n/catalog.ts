@@ -1,4 +1,5 @@
 import type { Lang } from './format';
+import * as campaigns from './messages/campaigns';
 import * as channels from './messages/channels';
 import * as cohorts from './messages/cohorts';
 import * as common from './messages/common';
@@ -17,6 +18,7 @@ import * as settings from './messages/settings';
  * placeholders.
  */
 const MODULES = [
+	campaigns,
 	channels,
 	cohorts,
 	common,

@@ -12,3 +12,4 @@ export {
 	type Verdict
 } from './results';
 export { exportCampaign, listCampaignExports, type CampaignExport } from './export';
+export { verdictText } from './verdict';

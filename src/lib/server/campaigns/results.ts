@@ -1,7 +1,7 @@
 import { loadQuery, type Database } from '../db';
 import { minimumDetectableDifference } from '../stats/detectable';
-import { twoProportionLift } from '../stats/two-proportions';
-import { momentsFromSums, welchDifference } from '../stats/welch';
+import { binaryMoments, stratifiedDifference } from '../stats/stratified';
+import { momentsFromSums, type GroupMoments } from '../stats/welch';
 import { getCampaign, type Campaign } from './campaigns';
 
 /** One group's figures over the response window. */
@@ -67,10 +67,12 @@ export interface CampaignResults {
 }
 
 type GroupRow = {
+	stratum: string;
 	treated: boolean;
 	customers: number;
 	converters: number;
 	orders: number;
+	orders_sq: number;
 	revenue: number;
 	revenue_sq: number;
 };
@@ -113,41 +115,62 @@ function emptyLift(c: Campaign, verdict: Verdict, days: number): CampaignLift {
 	};
 }
 
-function toGroup(r: GroupRow | undefined, group: GroupResult['group']): GroupResult {
-	const n = r?.customers ?? 0;
+function toGroup(rows: GroupRow[], group: GroupResult['group']): GroupResult {
+	const mine = rows.filter((r) => r.treated === (group === 'treated'));
+	const sum = (f: (r: GroupRow) => number) => mine.reduce((s, r) => s + f(r), 0);
+	const n = sum((r) => r.customers);
+	const converters = sum((r) => r.converters);
+	const revenue = sum((r) => r.revenue);
 	return {
 		group,
 		customers: n,
-		converters: r?.converters ?? 0,
-		conversionRate: n ? (r?.converters ?? 0) / n : null,
-		orders: r?.orders ?? 0,
-		revenue: r?.revenue ?? 0,
-		revenuePerCustomer: n ? (r?.revenue ?? 0) / n : null
+		converters,
+		conversionRate: n ? converters / n : null,
+		orders: sum((r) => r.orders),
+		revenue,
+		revenuePerCustomer: n ? revenue / n : null
 	};
 }
 
-/** The lift of treated over control, computed from the two groups' sums (stats/ holds the formulas). */
+/** The stratum × group rows as strata of one outcome's moments. */
+function strataOf(rows: GroupRow[], moments: (r: GroupRow | undefined) => GroupMoments) {
+	const names = [...new Set(rows.map((r) => r.stratum))];
+	return names.map((s) => ({
+		treated: moments(rows.find((r) => r.stratum === s && r.treated)),
+		control: moments(rows.find((r) => r.stratum === s && !r.treated))
+	}));
+}
+
+/**
+ * The lift of treated over control. The draw is stratified by RFM segment, so the estimates are too: each
+ * segment's difference weighted by its size (stats/stratified.ts), which removes the between-segment variance
+ * that an unstratified interval would count (and be too wide with).
+ */
 export function liftOf(c: Campaign, rows: GroupRow[], days: number): CampaignLift {
-	const t = rows.find((r) => r.treated);
-	const k = rows.find((r) => !r.treated);
-	if (!t || !k || t.customers < 2 || k.customers < 2) return emptyLift(c, 'no_groups', days);
+	const treated = toGroup(rows, 'treated');
+	const control = toGroup(rows, 'control');
+	if (treated.customers < 2 || control.customers < 2) return emptyLift(c, 'no_groups', days);
 	if (days === 0) return emptyLift(c, 'not_started', days);
-	const conv = twoProportionLift(t.converters, t.customers, k.converters, k.customers);
-	const rev = welchDifference(
-		momentsFromSums(t.customers, t.revenue, t.revenue_sq),
-		momentsFromSums(k.customers, k.revenue, k.revenue_sq)
+	const conv = stratifiedDifference(
+		strataOf(rows, (r) => binaryMoments(r?.converters ?? 0, r?.customers ?? 0))
 	);
-	const verdict: Verdict =
-		conv.differenceCi.low > 0 ? 'positive' : conv.differenceCi.high < 0 ? 'negative' : 'none';
-	const base = (t.converters + k.converters) / (t.customers + k.customers);
+	const rev = stratifiedDifference(
+		strataOf(rows, (r) => momentsFromSums(r?.customers ?? 0, r?.revenue ?? 0, r?.revenue_sq ?? 0))
+	);
+	const orders = stratifiedDifference(
+		strataOf(rows, (r) => momentsFromSums(r?.customers ?? 0, r?.orders ?? 0, r?.orders_sq ?? 0))
+	);
+	if (!conv || !rev || !orders) return emptyLift(c, 'no_groups', days);
+	const verdict: Verdict = conv.ci.low > 0 ? 'positive' : conv.ci.high < 0 ? 'negative' : 'none';
+	const base = (treated.converters + control.converters) / (treated.customers + control.customers);
 	return {
 		campaignId: c.campaignId,
 		verdict,
 		observedDays: days,
 		windowDays: c.windowDays,
 		conversionLift: conv.difference,
-		conversionLiftLow: conv.differenceCi.low,
-		conversionLiftHigh: conv.differenceCi.high,
+		conversionLiftLow: conv.ci.low,
+		conversionLiftHigh: conv.ci.high,
 		relativeLift: conv.relative,
 		relativeLiftLow: conv.relativeCi?.low ?? null,
 		relativeLiftHigh: conv.relativeCi?.high ?? null,
@@ -156,11 +179,11 @@ export function liftOf(c: Campaign, rows: GroupRow[], days: number): CampaignLif
 		revenueLiftLow: rev.ci.low,
 		revenueLiftHigh: rev.ci.high,
 		revenuePValue: rev.pValue,
-		incrementalOrders: t.customers * (t.orders / t.customers - k.orders / k.customers),
-		incrementalRevenue: t.customers * rev.difference,
-		incrementalRevenueLow: t.customers * rev.ci.low,
-		incrementalRevenueHigh: t.customers * rev.ci.high,
-		minimumDetectableLift: minimumDetectableDifference(base, t.customers, k.customers)
+		incrementalOrders: treated.customers * orders.difference,
+		incrementalRevenue: treated.customers * rev.difference,
+		incrementalRevenueLow: treated.customers * rev.ci.low,
+		incrementalRevenueHigh: treated.customers * rev.ci.high,
+		minimumDetectableLift: minimumDetectableDifference(base, treated.customers, control.customers)
 	};
 }
 
@@ -189,16 +212,7 @@ export async function campaignResults(db: Database, id: number): Promise<Campaig
 	return {
 		campaign,
 		lift: liftOf(campaign, rows, days),
-		groups: [
-			toGroup(
-				rows.find((r) => r.treated),
-				'treated'
-			),
-			toGroup(
-				rows.find((r) => !r.treated),
-				'control'
-			)
-		],
+		groups: [toGroup(rows, 'treated'), toGroup(rows, 'control')],
 		daily: [...byDay.values()].sort((a, b) => a.day - b.day)
 	};
 }

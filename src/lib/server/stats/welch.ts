@@ -1,5 +1,5 @@
 import { tQuantile, tTwoSidedP } from './student-t';
-import type { Interval } from './two-proportions';
+import type { Interval } from './interval';
 
 /** A group's summary: size, mean and sample variance (n - 1 in the denominator). */
 export interface GroupMoments {
