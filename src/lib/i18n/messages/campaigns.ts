@@ -1,9 +1,14 @@
 /** Campaigns: a list sent on a channel with a holdout control group, and the lift it measured. */
 export const en = {
+	'nav.campaigns': 'Campaigns',
 	'campaigns.title': 'Campaigns',
 	'campaigns.subtitle':
 		'A campaign sends a saved list on one channel and holds a random control group back, so that its effect is measured, not guessed.',
-	'campaigns.none': 'No campaigns yet. Create one from a saved list with `crm campaign create`.',
+	'campaigns.none': 'No campaigns yet. Create one above, or with `crm campaign create`.',
+	'campaigns.form.title': 'New campaign',
+	'campaigns.form.noLists': 'Save a list first (Lists): a campaign sends a saved list.',
+	'campaigns.form.holdout': 'Control group (%)',
+	'campaigns.form.launch': 'Create and launch',
 	'campaigns.col.name': 'Campaign',
 	'campaigns.col.list': 'List',
 	'campaigns.col.channel': 'Channel',
@@ -55,11 +60,15 @@ export const en = {
 };
 
 export const vi: Record<keyof typeof en, string> = {
+	'nav.campaigns': 'Chiến dịch',
+	'campaigns.form.title': 'Chiến dịch mới',
+	'campaigns.form.noLists': 'Hãy lưu một danh sách trước (Danh sách): chiến dịch gửi một danh sách đã lưu.',
+	'campaigns.form.holdout': 'Nhóm đối chứng (%)',
+	'campaigns.form.launch': 'Tạo và triển khai',
 	'campaigns.title': 'Chiến dịch',
 	'campaigns.subtitle':
 		'Một chiến dịch gửi một danh sách đã lưu qua một kênh và giữ lại một nhóm đối chứng ngẫu nhiên, để hiệu quả được đo lường chứ không phải đoán.',
-	'campaigns.none':
-		'Chưa có chiến dịch nào. Tạo chiến dịch từ một danh sách đã lưu bằng `crm campaign create`.',
+	'campaigns.none': 'Chưa có chiến dịch nào. Tạo chiến dịch ở trên, hoặc bằng `crm campaign create`.',
 	'campaigns.col.name': 'Chiến dịch',
 	'campaigns.col.list': 'Danh sách',
 	'campaigns.col.channel': 'Kênh',

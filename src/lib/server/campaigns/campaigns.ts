@@ -19,6 +19,8 @@ export interface Campaign {
 	featuresAsOf: string | null;
 	matched: number | null;
 	leftOutNoConsent: number | null;
+	/** demo campaigns: the conversion lift the generator put in (demo/campaigns.ts); null otherwise */
+	trueConversionLift: number | null;
 	members: number;
 	treated: number;
 	control: number;
@@ -58,11 +60,18 @@ export class CampaignNotFound extends Error {
 	}
 }
 
+export class CampaignExists extends Error {
+	constructor(name: string) {
+		super(`a campaign named '${name}' already exists; choose another name`);
+	}
+}
+
 const SELECT = `SELECT k.campaign_id::INTEGER AS "campaignId", k.name, k.list_name AS "listName", k.channel,
 	strftime(k.send_date, '%Y-%m-%d') AS "sendDate", k.window_days AS "windowDays", k.holdout_share AS "holdoutShare",
 	k.seed::INTEGER AS seed, k.origin, strftime(k.created_at, '%Y-%m-%d %H:%M:%S') AS "createdAt",
 	strftime(k.launched_at, '%Y-%m-%d %H:%M:%S') AS "launchedAt", strftime(k.features_as_of, '%Y-%m-%d') AS "featuresAsOf",
 	k.matched::INTEGER AS matched, k.left_out_no_consent::INTEGER AS "leftOutNoConsent",
+	(k.true_effect->>'conversionLift')::DOUBLE AS "trueConversionLift",
 	coalesce(m.members, 0)::INTEGER AS members, coalesce(m.treated, 0)::INTEGER AS treated,
 	coalesce(m.control, 0)::INTEGER AS control
 	FROM campaigns k
@@ -90,7 +99,7 @@ export async function createCampaign(
 	const list = await getSegment(db, c.list);
 	const seed = c.seed ?? Math.floor(Math.random() * 2 ** 31);
 	const taken = await db.sql('SELECT 1 FROM campaigns WHERE name = $name', { name: c.name });
-	if (taken.length) throw new Error(`a campaign named '${c.name}' already exists; choose another name`);
+	if (taken.length) throw new CampaignExists(c.name);
 	const rows = await db.sql<{ id: number }>(
 		`INSERT INTO campaigns (name, list_name, rule, channel, send_date, window_days, holdout_share, seed, origin, true_effect)
 		 VALUES ($name, $list, $rule::JSON, $channel, $send::DATE, $window::INTEGER, $share::DOUBLE, $seed::BIGINT,
