@@ -51,3 +51,17 @@ CREATE TABLE campaign_exports (
 	members BIGINT NOT NULL,             -- treated members written
 	left_out_no_consent BIGINT NOT NULL  -- treated members whose consent was withdrawn since launch
 );
+
+-- Living lists: a saved list is a rule, re-evaluated at every refresh ('rule'), or a fixed set of customers
+-- ('snapshot', a customer_id IN [...] rule). Lists saved before this version from a chart were id lists.
+ALTER TABLE saved_segments ADD COLUMN kind VARCHAR DEFAULT 'rule';
+UPDATE saved_segments SET kind = 'snapshot' WHERE rule->>'field' = 'customer_id' AND rule->>'op' = 'in';
+
+-- The membership history of living lists (registry entry 'list-membership', after 'segments'): one row per stay
+-- of a customer in a list, from the features' as-of date it joined to the one it left (NULL while a member).
+CREATE TABLE list_membership (
+	list_name VARCHAR NOT NULL,
+	customer_id VARCHAR NOT NULL,
+	joined_on DATE NOT NULL,
+	left_on DATE
+);

@@ -1,5 +1,7 @@
-/** Campaigns: a list sent on a channel with a holdout control group, and the lift it measured. */
+/** Campaigns: a list sent on a channel with a holdout control group, and the lift it measured; living lists. */
 export const en = {
+	'lists.kind.rule': 'Living list: its rule is evaluated again at each refresh',
+	'lists.kind.snapshot': 'Snapshot: exactly the customers it had when saved',
 	'nav.campaigns': 'Campaigns',
 	'campaigns.title': 'Campaigns',
 	'campaigns.subtitle':
@@ -60,6 +62,8 @@ export const en = {
 };
 
 export const vi: Record<keyof typeof en, string> = {
+	'lists.kind.rule': 'Danh sách động: quy tắc được đánh giá lại sau mỗi lần làm mới',
+	'lists.kind.snapshot': 'Ảnh chụp: đúng những khách hàng có trong danh sách lúc lưu',
 	'nav.campaigns': 'Chiến dịch',
 	'campaigns.form.title': 'Chiến dịch mới',
 	'campaigns.form.noLists': 'Hãy lưu một danh sách trước (Danh sách): chiến dịch gửi một danh sách đã lưu.',
