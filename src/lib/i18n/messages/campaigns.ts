@@ -2,6 +2,7 @@
 export const en = {
 	'lists.kind.rule': 'Living list: its rule is evaluated again at each refresh',
 	'lists.kind.snapshot': 'Snapshot: exactly the customers it had when saved',
+	'lists.saveSnapshot': 'only these customers (snapshot)',
 	'nav.campaigns': 'Campaigns',
 	'campaigns.title': 'Campaigns',
 	'campaigns.subtitle':
@@ -64,6 +65,7 @@ export const en = {
 export const vi: Record<keyof typeof en, string> = {
 	'lists.kind.rule': 'Danh sách động: quy tắc được đánh giá lại sau mỗi lần làm mới',
 	'lists.kind.snapshot': 'Ảnh chụp: đúng những khách hàng có trong danh sách lúc lưu',
+	'lists.saveSnapshot': 'chỉ những khách hàng này (ảnh chụp)',
 	'nav.campaigns': 'Chiến dịch',
 	'campaigns.form.title': 'Chiến dịch mới',
 	'campaigns.form.noLists': 'Hãy lưu một danh sách trước (Danh sách): chiến dịch gửi một danh sách đã lưu.',
