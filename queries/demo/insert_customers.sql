@@ -1,8 +1,8 @@
 -- Turns the staged customer codes of `crm demo` into canonical customers rows.
 -- Inputs: $start_us (BIGINT, period start as microseconds since 1970 in local wall-clock time), $ingest_id,
 --   $provinces, $macro_regions, $genders, $acquisition_channels, $channels, $tiers (VARCHAR lists).
--- Output: none (inserts into customers).
-INSERT INTO customers
+-- Output: none (inserts into customers, by column name: the consent columns of other channels stay NULL).
+INSERT INTO customers BY NAME
 SELECT
 	'C' || lpad((idx + 1)::VARCHAR, 7, '0') AS customer_id,
 	name,

@@ -93,7 +93,11 @@ describe('the registry of derived tables', () => {
 			'segment-summary': false
 		});
 		const steps = await refreshDerived(db);
-		expect(steps.filter((t) => !t.skipped).map((t) => t.name)).toEqual(['segments', 'segment-summary']);
+		expect(steps.filter((t) => !t.skipped).map((t) => t.name)).toEqual([
+			'segments',
+			'list-membership',
+			'segment-summary'
+		]);
 		expect(await currentEntries(db)).toEqual(all(true));
 	}, 120_000);
 

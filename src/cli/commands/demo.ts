@@ -9,6 +9,7 @@ import {
 	type DemoSummary,
 	type ExportFormat
 } from '../../lib/server/demo';
+import { addDemoCampaigns, type DemoCampaign } from '../../lib/server/demo/campaigns';
 import { refreshDerived, refreshSteps } from '../../lib/server/pipeline';
 import { StepProgress } from '../progress';
 import { UsageError, dbPathOf, numberOption, printJson } from '../util';
@@ -26,6 +27,8 @@ interface DemoFlags {
 	filesOnly?: boolean;
 	force?: boolean;
 	json?: boolean;
+	campaigns?: string;
+	campaignEffect?: string;
 }
 
 export function registerDemo(program: Command): void {
@@ -55,6 +58,14 @@ export function registerDemo(program: Command): void {
 		.option('--format <fmt>', 'file format for --out-dir: csv or parquet', 'csv')
 		.option('--files-only', 'only write the --out-dir files (generated in memory); no database is touched')
 		.option('--force', 'replace the data of a database that already has some')
+		.option(
+			'--campaigns <n>',
+			'also add n (1-12) past email campaigns with a 10% holdout and a known effect (datasets/README.md)'
+		)
+		.option(
+			'--campaign-effect <p>',
+			'with --campaigns: probability that a treated member places one extra order (default 0.05; 0 = no effect)'
+		)
 		.option('--json', 'print the summary as JSON')
 		.addHelpText(
 			'after',
@@ -93,10 +104,11 @@ export function registerDemo(program: Command): void {
 					progress.begin(steps[1]);
 					await refreshDerived(db, log);
 				}
+				const campaigns = toDb ? await demoCampaigns(db, flags, summary.options.seed, log) : [];
 				progress.begin('export');
 				const files = flags.outDir ? await exportDemo(db, flags.outDir, format) : [];
 				progress.stop();
-				report(summary, toDb ? db.path : null, files, flags.json === true);
+				report(summary, toDb ? db.path : null, files, flags.json === true, campaigns);
 			} finally {
 				progress.stop();
 				db.close();
@@ -149,9 +161,42 @@ async function checkEmpty(db: Database, force: boolean): Promise<boolean> {
 	return has;
 }
 
-function report(s: DemoSummary, dbPath: string | null, files: string[], json: boolean): void {
+/** --campaigns: past campaigns with a known effect, then the refresh that their added orders make stale. */
+async function demoCampaigns(
+	db: Database,
+	flags: DemoFlags,
+	seed: number,
+	log: (msg: string) => void
+): Promise<DemoCampaign[]> {
+	if (flags.campaigns === undefined) {
+		if (flags.campaignEffect !== undefined) throw new UsageError('--campaign-effect needs --campaigns N');
+		return [];
+	}
+	const count = Number(flags.campaigns);
+	const effect = flags.campaignEffect === undefined ? 0.05 : Number(flags.campaignEffect);
+	if (!Number.isInteger(count) || count < 1 || count > 12) {
+		throw new UsageError(`--campaigns must be a whole number from 1 to 12, got '${flags.campaigns}'`);
+	}
+	if (!(effect >= 0 && effect <= 1)) {
+		throw new UsageError(
+			`--campaign-effect must be a probability from 0 to 1, got '${flags.campaignEffect}'`
+		);
+	}
+	log(`adding ${count} demo campaign(s) with effect ${effect} ...`);
+	const made = await addDemoCampaigns(db, { campaigns: count, effect, seed });
+	await refreshDerived(db, log);
+	return made;
+}
+
+function report(
+	s: DemoSummary,
+	dbPath: string | null,
+	files: string[],
+	json: boolean,
+	campaigns: DemoCampaign[]
+): void {
 	if (json) {
-		printJson({ db: dbPath, files, ...s });
+		printJson({ db: dbPath, files, ...s, ...(campaigns.length ? { campaigns } : {}) });
 		return;
 	}
 	const n = (x: number) => x.toLocaleString('en');
@@ -169,5 +214,11 @@ function report(s: DemoSummary, dbPath: string | null, files: string[], json: bo
 	];
 	if (dbPath) lines.push(`database     ${dbPath}`);
 	for (const f of files) lines.push(`wrote        ${f}`);
+	for (const c of campaigns) {
+		lines.push(
+			`campaign     ${c.campaignId} ${c.name}: ${n(c.treated)} treated, ${n(c.control)} control, ` +
+				`true conversion lift ${(c.trueEffect.conversionLift * 100).toFixed(2)} points`
+		);
+	}
 	process.stdout.write(`${lines.join('\n')}\n`);
 }

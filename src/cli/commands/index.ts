@@ -5,6 +5,7 @@ import { registerRfm } from './rfm';
 import { registerIngest } from './ingest';
 import { registerDemo } from './demo';
 import { registerSegment } from './segment';
+import { registerCampaign } from './campaign';
 import { registerFit } from './fit';
 import { registerPredict } from './predict';
 import { registerValidate } from './validate';
@@ -19,6 +20,7 @@ export const commands: ((program: Command) => void)[] = [
 	registerIngest,
 	registerDemo,
 	registerSegment,
+	registerCampaign,
 	registerFit,
 	registerPredict,
 	registerValidate,

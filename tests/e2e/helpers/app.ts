@@ -57,14 +57,21 @@ export function ensureBuild(log: (msg: string) => void = () => undefined): void 
 	}
 }
 
-/** A fresh sample database from the demo generator in tests/.tmp; returns its path and a cleanup. */
-export function demoDatabase(customers: number, seed = 7): { path: string; cleanup: () => void } {
+/**
+ * A fresh sample database from the demo generator in tests/.tmp; returns its path and a cleanup. `more`: further
+ * `crm demo` options (e.g. --campaigns 1).
+ */
+export function demoDatabase(
+	customers: number,
+	seed = 7,
+	more: string[] = []
+): { path: string; cleanup: () => void } {
 	const dir = join(root, 'tests', '.tmp', `e2e-${randomUUID()}`);
 	mkdirSync(dir, { recursive: true });
 	const path = join(dir, 'crm.duckdb');
 	const r = spawnSync(
 		process.execPath,
-		[join(root, 'bin', 'crm.js'), 'demo', '--customers', String(customers), '--seed', String(seed)],
+		[join(root, 'bin', 'crm.js'), 'demo', '--customers', String(customers), '--seed', String(seed), ...more],
 		{ cwd: root, encoding: 'utf8', env: { ...process.env, CRM_DB: path } }
 	);
 	if (r.status !== 0) throw new Error(`crm demo failed:\n${r.stdout}\n${r.stderr}`);

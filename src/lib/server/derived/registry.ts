@@ -7,6 +7,7 @@ import { refreshSegmentCustomers } from '../metrics/segments';
 import { refreshModels } from '../models/service';
 import { refreshSegmentMix } from '../overview';
 import { refreshCustomerFeatures } from '../segments/features';
+import { refreshListMembership } from '../segments/membership';
 
 /**
  * The one registry of derived tables. Every table the refresh writes belongs to one entry; an entry says which
@@ -116,6 +117,15 @@ export const DERIVED: readonly DerivedEntry[] = [
 		inline: 'built on first use; until the next refresh, list rules see the features of the last one',
 		revision: 1,
 		build: (db) => refreshCustomerFeatures(db)
+	},
+	{
+		name: 'list-membership',
+		tables: ['list_membership'],
+		queries: ['list_membership_join', 'list_membership_leave'],
+		reads: ['segments'],
+		inline: 'none: a history; a living list not refreshed since it was saved has no stays yet',
+		revision: 1,
+		build: (db) => refreshListMembership(db)
 	},
 	{
 		name: 'mix',

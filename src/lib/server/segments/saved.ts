@@ -1,12 +1,22 @@
 import { z } from 'zod';
 import type { Database } from '../db';
+import { entryState } from '../derived/registry';
+import { recordMembership } from './membership';
 import { parseRule, type Rule } from './rule';
 
-/** Saved segments (table saved_segments): a name, a description and a rule. */
+/**
+ * How a saved list keeps its members: 'rule' = a living list, its rule evaluated again at each refresh (history in
+ * list_membership); 'snapshot' = exactly the customers it had when saved (a rule of their ids).
+ */
+export const LIST_KINDS = ['rule', 'snapshot'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+/** Saved segments (table saved_segments): a name, a description, a rule and its kind. */
 export interface SavedSegment {
 	name: string;
 	description: string | null;
 	rule: Rule;
+	kind: ListKind;
 	createdAt: string;
 	updatedAt: string;
 }
@@ -33,11 +43,12 @@ type Stored = {
 	name: string;
 	description: string | null;
 	rule: string;
+	kind: ListKind | null;
 	created_at: string;
 	updated_at: string;
 };
 
-const SELECT = `SELECT name, description, rule::VARCHAR AS rule,
+const SELECT = `SELECT name, description, rule::VARCHAR AS rule, kind,
 	strftime(created_at, '%Y-%m-%d %H:%M:%S') AS created_at, strftime(updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at
 	FROM saved_segments`;
 
@@ -46,6 +57,7 @@ function fromStored(r: Stored): SavedSegment {
 		name: r.name,
 		description: r.description,
 		rule: JSON.parse(r.rule) as Rule,
+		kind: r.kind ?? 'rule',
 		createdAt: r.created_at,
 		updatedAt: r.updated_at
 	};
@@ -67,12 +79,13 @@ export async function getSegment(db: Database, name: string): Promise<SavedSegme
  */
 export async function saveSegment(
 	db: Database,
-	input: { name: string; description?: string | null; rule: unknown },
+	input: { name: string; description?: string | null; rule: unknown; kind?: ListKind },
 	options: { overwrite?: boolean } = {}
 ): Promise<SavedSegment> {
 	const name = segmentNameSchema.parse(input.name);
 	const rule = parseRule(input.rule);
 	const description = input.description?.trim() || null;
+	const kind = input.kind ?? 'rule';
 	await db.transaction(async (s) => {
 		const existing = await s.sql<{ n: number }>(
 			'SELECT count(*)::INTEGER AS n FROM saved_segments WHERE name = $name',
@@ -85,17 +98,24 @@ export async function saveSegment(
 				throw new SegmentExists(name);
 			}
 			await s.exec(
-				`UPDATE saved_segments SET description = $description, rule = $rule::JSON, updated_at = current_timestamp
+				`UPDATE saved_segments SET description = $description, rule = $rule::JSON, kind = $kind,
+				   updated_at = current_timestamp
 				 WHERE name = $name`,
-				{ name, description, rule: JSON.stringify(rule) }
+				{ name, description, rule: JSON.stringify(rule), kind }
 			);
 		} else {
 			await s.exec(
-				'INSERT INTO saved_segments (name, description, rule) VALUES ($name, $description, $rule::JSON)',
-				{ name, description, rule: JSON.stringify(rule) }
+				`INSERT INTO saved_segments (name, description, rule, kind)
+				 VALUES ($name, $description, $rule::JSON, $kind)`,
+				{ name, description, rule: JSON.stringify(rule), kind }
 			);
 		}
 	});
+	// a living list's history starts when it is saved (then moves at each refresh)
+	if (kind === 'rule' && (await entryState(db, 'segments')).builtFor !== null) {
+		await db.exec('DELETE FROM list_membership WHERE list_name = $name', { name });
+		await recordMembership(db, name, rule);
+	}
 	return getSegment(db, name);
 }
 
@@ -107,4 +127,5 @@ export async function deleteSegment(db: Database, name: string): Promise<void> {
 		}
 	);
 	if (!rows[0]) throw new SegmentNotFound(name);
+	await db.exec('DELETE FROM list_membership WHERE list_name = $name', { name });
 }

@@ -8,12 +8,15 @@ import type { RequestHandler } from './$types';
 
 const bodySchema = z.object({
 	name: z.string().trim().min(1).max(100),
-	description: z.string().max(1000).optional()
+	description: z.string().max(1000).optional(),
+	/** keep exactly today's customers instead of the element's rule */
+	snapshot: z.boolean().optional()
 });
 
 /**
  * POST /api/customers/save-list?<the list's query string> {name, description?}: saves the customers of that list
- * (whatever chart led to it) as a segment of their ids. JSON only, so a cross-site form cannot trigger it.
+ * (whatever chart led to it) as a list: the element's rule (a living list) or, with snapshot: true or a selection
+ * that has no rule, their ids. JSON only, so a cross-site form cannot trigger it.
  */
 export const POST: RequestHandler = async ({ url, request }) => {
 	const params = await parseQuery(url, customerListSchema);
@@ -21,7 +24,7 @@ export const POST: RequestHandler = async ({ url, request }) => {
 	if (!body.success) error(400, 'bad body: expected JSON {"name": "..."}');
 	try {
 		const { segment, customers } = await saveCustomerListAsSegment(await appDb(), params, body.data);
-		return json({ name: segment.name, customers });
+		return json({ name: segment.name, kind: segment.kind, customers });
 	} catch (e) {
 		error(400, e instanceof Error ? e.message : String(e));
 	}

@@ -1,0 +1,24 @@
+-- campaigns/responses: each member's response over the campaign's response window, the one definition the
+-- group figures and the daily curve read (through the view-like CTE pasted by results_groups / results_daily).
+-- Window: send_date (inclusive) .. send_date + window_days (exclusive), business-local time. A converter is a member
+-- with at least one purchase in the window; orders = distinct orders (or purchase rows without an order id);
+-- revenue = purchases plus refunds (negative) in the window.
+-- Inputs: $campaign_id. Output columns: customer_id, treated, stratum, orders, revenue, first_day (days from send_date of
+-- the first purchase, NULL for a non-converter).
+WITH k AS (
+	SELECT send_date::TIMESTAMP AS w0, send_date::TIMESTAMP + to_days(window_days) AS w1
+	FROM campaigns WHERE campaign_id = $campaign_id::BIGINT
+),
+m AS (SELECT customer_id, treated, stratum FROM campaign_members WHERE campaign_id = $campaign_id::BIGINT),
+r AS (
+	SELECT i.customer_id,
+		count(DISTINCT coalesce(i.order_id, i.interaction_id)) FILTER (WHERE i.type = 'purchase') AS orders,
+		sum(i.amount)::DOUBLE AS revenue,
+		date_diff('day', min(k.w0), min(i.occurred_at) FILTER (WHERE i.type = 'purchase')) AS first_day
+	FROM interactions i, k
+	WHERE i.occurred_at >= k.w0 AND i.occurred_at < k.w1 AND i.type IN ('purchase', 'refund')
+	  AND i.customer_id IN (SELECT customer_id FROM m)
+	GROUP BY i.customer_id
+)
+SELECT m.customer_id, m.treated, m.stratum, coalesce(r.orders, 0) AS orders, coalesce(r.revenue, 0) AS revenue, r.first_day
+FROM m LEFT JOIN r ON r.customer_id = m.customer_id

@@ -1,0 +1,4 @@
+export interface Interval {
+	low: number;
+	high: number;
+}

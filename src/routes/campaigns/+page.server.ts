@@ -1,0 +1,15 @@
+import { appDb } from '$lib/server/app-db';
+import { CAMPAIGN_CHANNELS, listCampaigns } from '$lib/server/campaigns';
+import { listSegments } from '$lib/server/segments/saved';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const db = await appDb();
+	const lists = await listSegments(db);
+	return {
+		campaigns: await listCampaigns(db),
+		lists: lists.map((l) => l.name),
+		channels: CAMPAIGN_CHANNELS,
+		filterFields: [] as never[]
+	};
+};
