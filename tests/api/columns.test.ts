@@ -4,6 +4,9 @@ import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrowRows } from '../../src/lib/server/api/arrow';
 import { appDb } from '../../src/lib/server/app-db';
+import { createCampaign } from '../../src/lib/server/campaigns/campaigns';
+import { launchCampaign } from '../../src/lib/server/campaigns/launch';
+import { saveSegment } from '../../src/lib/server/segments/saved';
 import { demoAppDb } from '../helpers/db';
 
 /**
@@ -36,6 +39,8 @@ describe('rows endpoints: the Arrow columns are the JSON keys (demo, 400 custome
 	let served: Awaited<ReturnType<typeof demoAppDb>>;
 	const routes: { path: string; GET: Handler }[] = [];
 	let customerId = '1';
+	/** The id a route's [id] stands for: a customer's, or a campaign's (one launched on the demo data below). */
+	const ids: Record<string, string> = {};
 	beforeAll(async () => {
 		served = await demoAppDb(400);
 		const db = await appDb();
@@ -43,6 +48,19 @@ describe('rows endpoints: the Arrow columns are the JSON keys (demo, 400 custome
 			`SELECT CAST(customer_id AS VARCHAR) AS id FROM customer_summary WHERE orders > 1 ORDER BY customer_id LIMIT 1`
 		);
 		customerId = row!.id;
+		await saveSegment(db, { name: 'columns-buyers', rule: { field: 'orders', op: '>=', value: 1 } });
+		const [last] = await db.sql<{ d: string }>(
+			`SELECT strftime(max(occurred_at) - INTERVAL 30 DAY, '%Y-%m-%d') AS d FROM interactions`
+		);
+		const campaign = await createCampaign(db, {
+			name: 'columns',
+			list: 'columns-buyers',
+			channel: 'email',
+			sendDate: last!.d,
+			holdoutShare: 0.2
+		});
+		await launchCampaign(db, campaign.campaignId);
+		ids['campaigns/[id]'] = String(campaign.campaignId);
 		for (const file of routeFiles(API)) {
 			if (!readFileSync(file, 'utf8').includes('rowsResponse(')) continue;
 			const path = relative(API, join(file, '..')).split('\\').join('/');
@@ -53,7 +71,7 @@ describe('rows endpoints: the Arrow columns are the JSON keys (demo, 400 custome
 	afterAll(() => served?.release());
 
 	async function get(path: string, format: 'json' | 'arrow'): Promise<Response> {
-		const id = customerId;
+		const id = ids[path] ?? customerId;
 		const query = [QUERY[path], format === 'json' ? 'format=json' : ''].filter(Boolean).join('&');
 		const url = new URL(`http://127.0.0.1/api/${path.replace('[id]', id)}?${query}`);
 		const route = routes.find((r) => r.path === path)!;
