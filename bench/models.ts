@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database, loadQuery, type Session } from '../src/lib/server/db';
 import { fitOnSummary } from '../src/lib/server/models/service';
-import { writeBgNbdPredictions } from '../src/lib/server/models/predict';
+import { writePredictions } from '../src/lib/server/models/predict';
 import { materialiseSummary } from '../src/lib/server/models/summary';
 import { refreshMetrics } from '../src/lib/server/metrics/refresh';
 import { gammaVariate, seededRandom, simulateBgNbdCustomer } from '../src/lib/server/models/simulate';
@@ -100,9 +100,9 @@ async function oneRun(s: Session, asOf: string): Promise<Record<Stage, number>> 
 		throw new Error(`fit failed: ${bg?.message}; ${gg?.message}`);
 	const predict = await timeIt('predict', async () => {
 		await s.exec('BEGIN TRANSACTION');
-		await writeBgNbdPredictions(
+		await writePredictions(
 			s,
-			{ fitId: 0, params: bg!.fit!.params as unknown as BgNbdParams },
+			{ model: 'bgnbd', fitId: 0, params: bg!.fit!.params },
 			{ fitId: 0, params: gg!.fit!.params as unknown as GammaGammaParams },
 			{ asOf, timeUnit: 'week', horizonDays: 365, discountRate: 0.01 }
 		);

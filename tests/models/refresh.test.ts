@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Database } from '../../src/lib/server/db';
+import { setSetting, type Database } from '../../src/lib/server/db';
 import { sharedDatasets, tempDb } from '../helpers/db';
 import { loadCdnowSample } from './cdnow';
 import { refreshMetrics } from '../../src/lib/server/metrics/refresh';
@@ -54,7 +54,11 @@ describe('refreshModels', () => {
 		'on CDNOW writes one prediction per customer that equals the TypeScript formulas',
 		async () => {
 			await loadCdnowSample(db, join(dir!, 'cdnow', 'cdnow_sample.csv'));
+			// Pinned: the stored columns are checked against BG/NBD's formulas (selection.test.ts checks the choice).
+			await setSetting(db, 'purchase_model', 'bgnbd');
 			const res = await refreshModels(db, { timeUnit: 'week', horizonDays: 365, discountRate: 0.01 });
+			expect(res.purchase?.model).toBe('bgnbd');
+			expect(res.choice?.mode).toBe('pinned');
 			expect(res.asOf).toBe('1998-06-30');
 			expect(res.purchase?.status).toBe('ok');
 			expect(res.spend?.status).toBe('ok');

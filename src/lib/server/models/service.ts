@@ -1,7 +1,6 @@
 import type { Database, Session } from '../db';
 import { POORLY_IDENTIFIED } from './identification';
 import { buildVersion, markBuilt } from '../derived/registry';
-import type { BgNbdParams } from './bgnbd';
 import { checkEligibility } from './eligibility';
 import {
 	fitBgNbd,
@@ -13,7 +12,9 @@ import {
 	type ModelName
 } from './fit';
 import type { GammaGammaParams } from './gammagamma';
-import { writeBgNbdPredictions } from './predict';
+import { writePredictions } from './predict';
+import { PURCHASE_MODELS, type PurchaseModel } from './purchase';
+import { choosePurchaseModel, purchaseModelSetting, storeChoice, type PurchaseChoice } from './selection';
 import {
 	materialiseSummary,
 	readHistories,
@@ -161,55 +162,87 @@ export interface RefreshOptions {
 
 export interface RefreshResult {
 	asOf: string | null;
+	/** The purchase model in use: its fit on all the data, whose predictions are stored (selection.ts). */
 	purchase: ModelRun | null;
-	/** MBG/NBD, fitted and stored in model_fits beside BG/NBD (for comparison; predictions stay BG/NBD's). */
+	/** Every purchase model fitted on all the data in this refresh, in PURCHASE_MODELS order. */
+	fits: ModelRun[];
+	/** MBG/NBD's fit (always fitted and stored, also when another model is in use). */
 	mbg: ModelRun | null;
 	spend: ModelRun | null;
+	/** How the model in use was chosen (null without purchases). */
+	choice: PurchaseChoice | null;
 	predictions: number;
 	durationMs: number;
 }
 
 /**
- * Registry entry 'models' (after every ingest, and on demand): fits BG/NBD, MBG/NBD and Gamma-Gamma on all purchases
- * up to the last purchase day, stores the three fits and rewrites `predictions` (from BG/NBD and Gamma-Gamma). An ineligible or non-converged BG/NBD leaves no predictions
- * (old ones are removed, so stale numbers are never shown); a missing spend model leaves CLV empty. The input
- * version is taken before the inputs are read and recorded with the predictions.
+ * Registry entry 'models' (after every ingest, and on demand): chooses the purchase model (selection.ts: the
+ * smallest holdout error on the default split, or the one the setting purchase_model pins), fits BG/NBD, MBG/NBD,
+ * the chosen model and Gamma-Gamma on all purchases up to the last purchase day, stores the fits in model_fits and
+ * the choice in model_selection, and rewrites `predictions` from the chosen model and Gamma-Gamma. When the chosen
+ * model does not fit all the data the next in the ranking is used; when none does, no predictions are left (old
+ * ones are removed, so stale numbers are never shown); a missing spend model leaves CLV empty. The input version is
+ * taken before the inputs are read and recorded with the predictions.
  */
 export async function refreshModels(db: Database, options: RefreshOptions = {}): Promise<RefreshResult> {
 	const t0 = performance.now();
 	const timeUnit = options.timeUnit ?? 'week';
+	const version = await db.withSession((s) => buildVersion(s, 'models'));
+	const setting = await purchaseModelSetting(db);
+	const hasPurchases = (await db.withSession((s) => lastPurchaseDay(s))) !== undefined;
+	// The holdout validations run on their own sessions (each materialises its calibration summary).
+	const choice = hasPurchases
+		? await choosePurchaseModel(db, setting, { timeUnit, penalizer: options.penalizer })
+		: null;
 	return db.withSession(async (s) => {
-		const version = await buildVersion(s, 'models');
 		const asOf = await lastPurchaseDay(s);
-		if (!asOf) {
+		if (!asOf || !choice) {
 			await s.exec('BEGIN TRANSACTION');
-			await s.exec("DELETE FROM predictions WHERE model = 'bgnbd'");
+			await s.exec('DELETE FROM predictions');
+			await s.exec('DELETE FROM model_selection');
 			await markBuilt(s, 'models', version, { as_of: null }, performance.now() - t0);
 			await s.exec('COMMIT');
 			return {
 				asOf: null,
 				purchase: null,
+				fits: [],
 				mbg: null,
 				spend: null,
+				choice: null,
 				predictions: 0,
 				durationMs: performance.now() - t0
 			};
 		}
 		await materialiseSummary(s, asOf, timeUnit);
 		const req = { calibrationEnd: asOf, timeUnit, penalizer: options.penalizer };
-		const purchase = await fitOnSummary(s, { ...req, model: 'bgnbd' });
-		const mbg = await fitOnSummary(s, { ...req, model: 'mbg-nbd' });
+		// BG/NBD and MBG/NBD are always fitted (the Models page compares them); Pareto/NBD when it is to be tried.
+		const runs = new Map<PurchaseModel, ModelRun>();
+		const failed: Partial<Record<PurchaseModel, string>> = {};
+		let purchase: ModelRun | undefined;
+		for (const model of PURCHASE_MODELS) {
+			if (model !== 'pareto-nbd') runs.set(model, await fitOnSummary(s, { ...req, model }));
+		}
+		for (const model of choice.ranking) {
+			let run = runs.get(model);
+			if (!run) runs.set(model, (run = await fitOnSummary(s, { ...req, model })));
+			if (run.status === 'ok' && run.fit) {
+				purchase = run;
+				break;
+			}
+			failed[model] = run.message;
+		}
 		const spend = await fitOnSummary(s, { ...req, model: 'gamma-gamma' });
+		const fits = PURCHASE_MODELS.flatMap((m) => runs.get(m) ?? []);
 		await s.exec('BEGIN TRANSACTION');
 		try {
-			purchase.fitId = await storeRun(s, purchase, asOf);
-			mbg.fitId = await storeRun(s, mbg, asOf);
+			const fitIds: Partial<Record<PurchaseModel, number>> = {};
+			for (const run of fits) fitIds[run.model as PurchaseModel] = run.fitId = await storeRun(s, run, asOf);
 			spend.fitId = await storeRun(s, spend, asOf);
 			let predictions = 0;
-			if (purchase.status === 'ok' && purchase.fit) {
-				predictions = await writeBgNbdPredictions(
+			if (purchase?.fit) {
+				predictions = await writePredictions(
 					s,
-					{ fitId: purchase.fitId, params: purchase.fit.params as unknown as BgNbdParams },
+					{ model: purchase.model as PurchaseModel, fitId: purchase.fitId!, params: purchase.fit.params },
 					spend.status === 'ok' && spend.fit
 						? { fitId: spend.fitId, params: spend.fit.params as unknown as GammaGammaParams }
 						: undefined,
@@ -221,17 +254,28 @@ export async function refreshModels(db: Database, options: RefreshOptions = {}):
 					}
 				);
 			} else {
-				await s.exec("DELETE FROM predictions WHERE model = 'bgnbd'");
+				await s.exec('DELETE FROM predictions');
 			}
+			await storeChoice(s, choice, asOf, purchase?.model as PurchaseModel | undefined, fitIds, failed);
+			const used = purchase ?? runs.get(choice.ranking[0]!)!;
 			await markBuilt(
 				s,
 				'models',
 				version,
-				{ as_of: asOf, fit_id: purchase.fitId, time_unit: timeUnit },
+				{ as_of: asOf, fit_id: used.fitId, model: used.model, time_unit: timeUnit },
 				performance.now() - t0
 			);
 			await s.exec('COMMIT');
-			return { asOf, purchase, mbg, spend, predictions, durationMs: performance.now() - t0 };
+			return {
+				asOf,
+				purchase: used,
+				fits,
+				mbg: runs.get('mbg-nbd') ?? null,
+				spend,
+				choice,
+				predictions,
+				durationMs: performance.now() - t0
+			};
 		} catch (e) {
 			await s.exec('ROLLBACK').catch(() => undefined);
 			throw e;
