@@ -47,7 +47,7 @@ SELECT
 	expected_purchases,
 	p_alive,
 	1 - p_alive,
-	CASE WHEN 1 - p_alive < 0.33 THEN 'low' WHEN 1 - p_alive < 0.66 THEN 'medium' ELSE 'high' END,
+	CASE WHEN p_alive IS NULL THEN NULL WHEN 1 - p_alive < 0.33 THEN 'low' WHEN 1 - p_alive < 0.66 THEN 'medium' ELSE 'high' END,
 	expected_next_order,
 	predicted_clv,
 	historic_clv,

@@ -57,10 +57,11 @@ export async function writePredictions(
 		appender.appendInteger(x);
 		appender.appendInteger(tx_days);
 		appender.appendInteger(t_days);
-		appender.appendDouble(f.pAlive(x, tx_days / unitDays, T));
-		appender.appendDouble(terms.expected);
-		appender.appendDouble(terms.discounted);
-		appender.appendDouble(terms.next);
+		// A value the model cannot compute (Pareto/NBD's series not converging) is stored as unknown (NULL), never NaN.
+		for (const v of [f.pAlive(x, tx_days / unitDays, T), terms.expected, terms.discounted, terms.next]) {
+			if (Number.isFinite(v)) appender.appendDouble(v);
+			else appender.appendNull();
+		}
 		appender.endRow();
 	}
 	appender.closeSync();
