@@ -1,4 +1,4 @@
-import { api, ifAvailable } from '$lib/api';
+import { api } from '$lib/api';
 import type { DimensionChoice, FilterOptions } from '$lib/components/url';
 import type { LayoutLoad } from './$types';
 
@@ -8,10 +8,7 @@ import type { LayoutLoad } from './$types';
  * be loaded becomes a free-text input; a dimension without values in the data is hidden.
  */
 export const load: LayoutLoad = async ({ data, fetch }) => {
-	const [dims, segments] = await Promise.all([
-		ifAvailable(data.apiEndpoints, 'dimensions', () => api.dimensions(fetch)),
-		api.segmentNames(fetch)
-	]);
+	const [dims, segments] = await Promise.all([api.dimensions(fetch), api.segmentNames(fetch)]);
 	const rows = dims.data;
 	const values = (d: string): DimensionChoice[] | null =>
 		rows

@@ -1,4 +1,4 @@
-import { api, grainOf, ifAvailable, metricParams, snapshotParams } from '$lib/api';
+import { api, grainOf, metricParams, snapshotParams } from '$lib/api';
 import type { PageLoad } from './$types';
 
 /** The parameters of the two parts the overview may stream (see load), shared with +page.server.ts. */
@@ -23,20 +23,17 @@ export function _streamParams(url: URL) {
  * already keeps their answers (data.kept, then they take milliseconds and are in the server-rendered page), they are
  * not awaited, so the page is shown without them and they fill in when they arrive.
  */
-export const load: PageLoad = async ({ data, fetch, url, parent }) => {
+export const load: PageLoad = async ({ data, fetch, url }) => {
 	const periodic = metricParams(url);
 	const snapshot = snapshotParams(url);
 	const streams = _streamParams(url);
-	const available = parent().then((p) => p.apiEndpoints);
-	const clvLoad = available.then((a) =>
-		ifAvailable(a, 'clv-summary', () => api.clvSummary(fetch, streams.clv))
-	);
+	const clvLoad = api.clvSummary(fetch, streams.clv);
 	const mixLoad = api.segmentMix(fetch, streams.mix);
 	const [kpis, lifecycle, segments, stages, clv, mix] = await Promise.all([
 		api.kpis(fetch, periodic),
 		api.lifecycle(fetch, periodic),
 		api.segments(fetch, snapshot),
-		available.then((a) => ifAvailable(a, 'lifecycle-stages', () => api.lifecycleStages(fetch, snapshot))),
+		api.lifecycleStages(fetch, snapshot),
 		data.kept.clv ? clvLoad : undefined,
 		data.kept.mix ? mixLoad : undefined
 	]);

@@ -2,14 +2,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tableRows } from '../../src/lib/api/client';
+import { arrowRows } from '../../src/lib/server/api/arrow';
 import { appDb } from '../../src/lib/server/app-db';
 import { demoAppDb } from '../helpers/db';
 
 /**
  * Every endpoint that answers rows (src/routes/api/**\/+server.ts calling rowsResponse), generated from the route
  * list: on the demo database it answers rows, its Arrow answer has exactly the keys of its JSON answer as columns,
- * in the same order, and decodes (src/lib/api tableRows) to the same values. The columns come from the rows the server function returns (its declared row
+ * in the same order, and decodes (api/arrow.ts arrowRows) to the same values. The columns come from the rows the server function returns (its declared row
  * type), so a column added to the SQL and the type reaches both answers; there is no list to forget it in.
  */
 const API = join(process.cwd(), 'src', 'routes', 'api');
@@ -68,7 +68,8 @@ describe('rows endpoints: the Arrow columns are the JSON keys (demo, 400 custome
 		const problems: string[] = [];
 		for (const { path } of routes) {
 			const json = (await (await get(path, 'json')).json()) as Record<string, unknown>[];
-			const table = tableFromIPC(new Uint8Array(await (await get(path, 'arrow')).arrayBuffer()));
+			const ipc = new Uint8Array(await (await get(path, 'arrow')).arrayBuffer());
+			const table = tableFromIPC(ipc);
 			const columns = table.schema.fields.map((f) => f.name);
 			if (json.length === 0) {
 				problems.push(`${path}: no rows on the demo data`);
@@ -79,7 +80,7 @@ describe('rows endpoints: the Arrow columns are the JSON keys (demo, 400 custome
 			const keys = [...new Set(json.flatMap((r) => Object.keys(r)))];
 			if (keys.join() !== columns.join())
 				problems.push(`${path}: JSON ${keys.join()} != Arrow ${columns.join()}`);
-			const decoded = tableRows<Record<string, unknown>>(table);
+			const decoded = arrowRows<Record<string, unknown>>(ipc);
 			const differ = json.findIndex((r, i) => keys.some((k) => !Object.is(wire(r[k]), decoded[i]?.[k])));
 			if (differ >= 0) problems.push(`${path}: row ${differ} differs: ${JSON.stringify(json[differ])}`);
 			if (table.numRows !== json.length)

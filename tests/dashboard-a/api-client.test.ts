@@ -1,7 +1,8 @@
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { apiUrl, tableRows } from '../../src/lib/api/client';
-import { rowsToArrowIPC } from '../../src/lib/server/api/arrow';
+import { apiUrl } from '../../src/lib/api/client';
+import { arrowRows, rowsToArrowIPC } from '../../src/lib/server/api/arrow';
+import { jsonRows } from '../../src/lib/server/api/respond';
 
 describe('API client', () => {
 	it('decodes the server Arrow IPC stream back into the same rows', () => {
@@ -9,7 +10,7 @@ describe('API client', () => {
 			{ period: '2024-01-01', metric: 'revenue', value: 1234.5, complete: true, n: 7n },
 			{ period: '2024-02-01', metric: 'revenue', value: null, complete: false, n: 9n }
 		];
-		const decoded = tableRows<Record<string, unknown>>(tableFromIPC(rowsToArrowIPC(rows)));
+		const decoded = arrowRows<Record<string, unknown>>(rowsToArrowIPC(rows));
 		expect(decoded).toEqual([
 			{ period: '2024-01-01', metric: 'revenue', value: 1234.5, complete: true, n: 7 },
 			{ period: '2024-02-01', metric: 'revenue', value: null, complete: false, n: 9 }
@@ -17,23 +18,32 @@ describe('API client', () => {
 	});
 
 	it('takes the columns from the rows: every key, in the order they first appear', () => {
-		const table = tableFromIPC(
-			rowsToArrowIPC([
-				{ a: 1, b: 'x' },
-				{ a: 2, c: true }
-			])
-		);
-		expect(table.schema.fields.map((f) => f.name)).toEqual(['a', 'b', 'c']);
-		expect(tableRows(table)).toEqual([
+		const ipc = rowsToArrowIPC([
+			{ a: 1, b: 'x' },
+			{ a: 2, c: true }
+		]);
+		expect(tableFromIPC(ipc).schema.fields.map((f) => f.name)).toEqual(['a', 'b', 'c']);
+		expect(arrowRows(ipc)).toEqual([
 			{ a: 1, b: 'x', c: null },
 			{ a: 2, b: null, c: true }
 		]);
 	});
 
 	it('decodes an empty result (no rows, so no columns, as its JSON is []) to no rows', () => {
-		const table = tableFromIPC(rowsToArrowIPC([]));
-		expect(table.numRows).toBe(0);
-		expect(tableRows(table)).toEqual([]);
+		const ipc = rowsToArrowIPC([]);
+		expect(tableFromIPC(ipc).numRows).toBe(0);
+		expect(arrowRows(ipc)).toEqual([]);
+	});
+
+	it('answers JSON rows as the client types them: every column on every row, integers as numbers, lists kept', () => {
+		const rows = [
+			{ day: new Date('2024-03-01T00:00:00Z'), n: 7n, channels: ['web', 'zalo'] },
+			{ day: null, note: 'x' }
+		];
+		expect(JSON.parse(JSON.stringify(jsonRows(rows)))).toEqual([
+			{ day: '2024-03-01T00:00:00.000Z', n: 7, channels: ['web', 'zalo'], note: null },
+			{ day: null, n: null, channels: null, note: 'x' }
+		]);
 	});
 
 	it('builds endpoint URLs without empty parameters', () => {

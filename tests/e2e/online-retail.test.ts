@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { sharedDatasets } from '../helpers/db';
-import { launchChromium } from './helpers/browser';
+import { launchChromium, openPage } from './helpers/browser';
 import { ensureBuild, root, startApp, type RunningApp } from './helpers/app';
 import { waitUsable } from './helpers/ready';
 
@@ -36,20 +36,8 @@ async function api<T>(path: string): Promise<T> {
 	return (await res.json()) as T;
 }
 
-async function open(path: string, lang = 'en', width = 1440): Promise<{ page: Page; errors: string[] }> {
-	const context = await browser.newContext({ viewport: { width, height: 900 } });
-	await context.addCookies([{ name: 'lang', value: lang, url: app.base }]);
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
-	// the context goes with its page; at the end the browser may be closing already
-	page.on('close', () => void context.close().catch(() => undefined));
-	await page.goto(`${app.base}${path}`);
-	await waitUsable(page, 60_000);
-	return { page, errors };
+function open(path: string, lang = 'en', width = 1440): Promise<{ page: Page; errors: string[] }> {
+	return openPage(browser, app.base, path, { width, lang, timeout: 60_000 });
 }
 
 /** The panels of a page that show no data, each with the interaction types it names as missing (or none). */

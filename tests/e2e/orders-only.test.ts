@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './helpers/browser';
+import { launchChromium, openPage } from './helpers/browser';
 import { ensureBuild, root, startApp, type RunningApp } from './helpers/app';
 import { waitUsable } from './helpers/ready';
 
@@ -56,20 +56,8 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(path: string, width: number, lang = 'en'): Promise<{ page: Page; errors: string[] }> {
-	const context = await browser.newContext({ viewport: { width, height: width < 500 ? 844 : 900 } });
-	await context.addCookies([{ name: 'lang', value: lang, url: app.base }]);
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
-	// the context goes with its page; at the end the browser may be closing already
-	page.on('close', () => void context.close().catch(() => undefined));
-	await page.goto(`${app.base}${path}`);
-	await waitUsable(page);
-	return { page, errors };
+function open(path: string, width: number, lang = 'en'): Promise<{ page: Page; errors: string[] }> {
+	return openPage(browser, app.base, path, { width, lang });
 }
 
 describe('a file of orders alone', () => {

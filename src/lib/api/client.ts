@@ -1,12 +1,13 @@
-import { tableFromIPC, type Table } from 'apache-arrow';
+import type { Params } from '$lib/filters';
 
 /**
- * The typed client of the metrics API. Endpoints answer with Arrow IPC streams; this decodes them into plain row
- * objects (64-bit integers become numbers). Load functions pass SvelteKit's `fetch`, so server-side rendering and
- * client navigation share one path (and SSR responses are reused on hydration).
+ * The typed client of the metrics API. It asks for JSON (`format=json`): the dashboard's payloads are a few hundred
+ * rows, and an Arrow decoder would cost every page ~50 KB of gzipped JavaScript (measured with `npm run bench --
+ * pages`); Arrow stays the endpoints' default for other readers (api/arrow.ts). Load functions pass SvelteKit's
+ * `fetch`, so server-side rendering and client navigation share one path (and SSR responses are reused on hydration).
  */
 export type Fetch = typeof fetch;
-export type Params = Record<string, string | number | boolean | null | undefined>;
+export type { Params };
 
 export class ApiError extends Error {
 	constructor(
@@ -29,14 +30,14 @@ export function apiUrl(endpoint: string, params: Params = {}): string {
 	return s ? `${path}?${s}` : path;
 }
 
-/** A value as it crosses the wire (api/arrow.ts normalise, then plain below): text for dates, lists and objects. */
-type WireValue<V> = V extends Date ? string : V extends bigint ? number : V extends object ? string : V;
+/** A value as it crosses the wire (api/respond.ts jsonRows): a date as ISO text, a 64-bit integer as a number. */
+type WireValue<V> = V extends Date ? string : V extends bigint ? number : V;
 
 /**
- * A server row type as the client decodes it: the client's row types are the server functions' own
+ * A server row type as the client receives it: the client's row types are the server functions' own
  * (`Wire<KpiValue>`, a type-only import, erased from the browser's code), never a copy kept by hand. A date arrives
- * as ISO text, a list or object as JSON text, a 64-bit integer as a number, and a key a row leaves out as null
- * (the Arrow answer has every row's columns).
+ * as ISO text, a 64-bit integer as a number, lists and objects as themselves, and a key a row leaves out as null
+ * (every row has every row's columns).
  */
 export type Wire<T> = {
 	[K in keyof T]-?: WireValue<Exclude<T[K], undefined>> | (undefined extends T[K] ? null : never);
@@ -50,25 +51,6 @@ export const everyOnce =
 	<T extends string>() =>
 	<const L extends readonly T[]>(list: [T] extends [L[number]] ? L : never): L =>
 		list;
-
-function plain(v: unknown): unknown {
-	if (typeof v === 'bigint') return Number(v);
-	if (v instanceof Date) return v.toISOString().slice(0, 10);
-	return v;
-}
-
-/** Arrow table -> row objects. */
-export function tableRows<T>(table: Table): T[] {
-	const names = table.schema.fields.map((f) => f.name);
-	const columns = names.map((n) => table.getChild(n));
-	const rows: T[] = new Array(table.numRows);
-	for (let i = 0; i < table.numRows; i++) {
-		const row: Record<string, unknown> = {};
-		for (let c = 0; c < names.length; c++) row[names[c]!] = plain(columns[c]?.get(i) ?? null);
-		rows[i] = row as T;
-	}
-	return rows;
-}
 
 async function errorMessage(res: Response): Promise<string> {
 	try {
@@ -85,14 +67,21 @@ async function errorMessage(res: Response): Promise<string> {
 	}
 }
 
-/** GET an endpoint and decode its rows (Arrow IPC, or JSON when the server sends JSON). */
-export async function getRows<T>(fetchFn: Fetch, endpoint: string, params: Params = {}): Promise<T[]> {
-	const url = apiUrl(endpoint, params);
+/** GET an endpoint's rows as JSON; an error answer throws ApiError with the server's message. */
+async function fetchRows<T>(
+	fetchFn: Fetch,
+	endpoint: string,
+	params: Params
+): Promise<{ rows: T[]; res: Response }> {
+	const url = apiUrl(endpoint, { ...params, format: 'json' });
 	const res = await fetchFn(url);
 	if (!res.ok) throw new ApiError(`${url}: ${await errorMessage(res)}`, res.status);
-	const type = res.headers.get('content-type') ?? '';
-	if (type.includes('json')) return (await res.json()) as T[];
-	return tableRows<T>(tableFromIPC(new Uint8Array(await res.arrayBuffer())));
+	return { rows: (await res.json()) as T[], res };
+}
+
+/** GET an endpoint's rows. */
+export async function getRows<T>(fetchFn: Fetch, endpoint: string, params: Params = {}): Promise<T[]> {
+	return (await fetchRows<T>(fetchFn, endpoint, params)).rows;
 }
 
 /** Like getRows, with the total number of matches a paginated endpoint reports in X-Total-Count. */
@@ -101,14 +90,8 @@ export async function getPage<T>(
 	endpoint: string,
 	params: Params = {}
 ): Promise<{ rows: T[]; total: number }> {
-	const url = apiUrl(endpoint, params);
-	const res = await fetchFn(url);
-	if (!res.ok) throw new ApiError(`${url}: ${await errorMessage(res)}`, res.status);
+	const { rows, res } = await fetchRows<T>(fetchFn, endpoint, params);
 	const total = Number(res.headers.get('x-total-count') ?? NaN);
-	const type = res.headers.get('content-type') ?? '';
-	const rows = type.includes('json')
-		? ((await res.json()) as T[])
-		: tableRows<T>(tableFromIPC(new Uint8Array(await res.arrayBuffer())));
 	return { rows, total: Number.isFinite(total) ? total : rows.length };
 }
 
@@ -129,19 +112,4 @@ export async function settle<T>(promise: Promise<T>): Promise<Loaded<T>> {
 /** getRows wrapped in settle: never throws. */
 export function loadRows<T>(fetchFn: Fetch, endpoint: string, params: Params = {}): Promise<Loaded<T[]>> {
 	return settle(getRows<T>(fetchFn, endpoint, params));
-}
-
-/**
- * `load()` when the server has `endpoint` (its list comes with the root layout data), else an error result that
- * says which endpoint is missing: the chart shows it instead of the browser logging a 404.
- */
-export function ifAvailable<T>(
-	available: readonly string[] | undefined,
-	endpoint: string,
-	load: () => Promise<Loaded<T>>
-): Promise<Loaded<T>> {
-	if (available && !available.includes(endpoint)) {
-		return Promise.resolve({ data: null, error: `/api/${endpoint} is not available on this server yet` });
-	}
-	return load();
 }

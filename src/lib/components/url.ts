@@ -5,17 +5,7 @@ import type { ResolvedPathname } from '$app/types';
  * The dashboard's state lives in the URL so that a link reproduces the view and Back works. These helpers build
  * hrefs from the current URL with some parameters changed (null or '' removes one).
  */
-export const FILTER_KEYS = [
-	'from',
-	'to',
-	'grain',
-	'region',
-	'country',
-	'channel',
-	'acquisition_channel',
-	'segment'
-] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
+export { FILTER_KEYS, filterSearch, type FilterKey } from '$lib/filters';
 
 export type ParamChanges = Record<string, string | number | null | undefined>;
 
@@ -40,17 +30,6 @@ export function appHref(pathWithSearch: string): ResolvedPathname {
 export function hrefWith(url: URL, changes: ParamChanges, path = url.pathname): ResolvedPathname {
 	const s = searchWith(url, changes);
 	return appHref(s === '?' ? path : `${path}${s}`);
-}
-
-/** Only the global filters of `url` (to carry them from one page to another). */
-export function filterSearch(url: URL): string {
-	const params = new URLSearchParams();
-	for (const key of FILTER_KEYS) {
-		const v = url.searchParams.get(key);
-		if (v) params.set(key, v);
-	}
-	const s = params.toString();
-	return s ? `?${s}` : '';
 }
 
 /** One value of a filter dimension and the customers who have it (/api/dimensions). */

@@ -1,4 +1,5 @@
 import type { Lang } from './format';
+import { interpolate } from './interpolate';
 import * as channels from './messages/channels';
 import * as cohorts from './messages/cohorts';
 import * as common from './messages/common';
@@ -16,6 +17,8 @@ import * as settings from './messages/settings';
  * left over fails the type check. A feature adds its own file and lists it in MODULES. Text may contain {name}
  * placeholders.
  */
+export { interpolate };
+
 const MODULES = [
 	channels,
 	cohorts,
@@ -47,12 +50,6 @@ export const catalogs: Record<Lang, Messages> = { en: merge('en'), vi: merge('vi
 /** Whether `key` is a message key (for keys built at run time from data, e.g. a segment's name). */
 export function isMessageKey(key: string): key is MessageKey {
 	return Object.hasOwn(catalogs.en, key);
-}
-
-/** Replaces {name} placeholders; unknown placeholders stay visible so a missing parameter is noticed. */
-export function interpolate(text: string, params?: Record<string, string | number>): string {
-	if (!params) return text;
-	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** The text for `key` in `lang`, falling back to English and then to the key itself. */

@@ -1,5 +1,6 @@
 import { page } from '$app/state';
-import { isMessageKey, translate, type MessageKey } from './catalog';
+import type { MessageKey } from './catalog';
+import { interpolate } from './interpolate';
 import { DEFAULT_CURRENCY, formatters, isLang, type Formatters, type Lang } from './format';
 
 export {
@@ -12,7 +13,7 @@ export {
 	type Lang,
 	type DateGrain
 } from './format';
-export { isMessageKey, translate, type MessageKey } from './catalog';
+export type { MessageKey, Messages } from './catalog';
 
 /**
  * The current UI language: the root layout's data (`lang`, from the 'lang' cookie). Read during rendering
@@ -23,9 +24,23 @@ export function currentLang(): Lang {
 	return isLang(lang) ? lang : 'en';
 }
 
+/**
+ * The current language's messages: the root layout's data (`messages`, catalog.ts on the server), so a page's
+ * scripts carry no catalogue and the browser receives one language, once (the layout's data is reloaded only when
+ * the language changes).
+ */
+function messages(): Partial<Record<string, string>> {
+	return (page.data as { messages?: Partial<Record<string, string>> } | undefined)?.messages ?? {};
+}
+
 /** The message `key` in the current language; `{name}` placeholders are filled from `params`. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-	return translate(currentLang(), key, params);
+	return interpolate(messages()[key] ?? key, params);
+}
+
+/** Whether `key` is a message key (for keys built at run time from data, e.g. a segment's name). */
+function isMessageKey(key: string): key is MessageKey {
+	return Object.hasOwn(messages(), key);
 }
 
 /** The database's currency: the root layout's data (`currency`, from the settings table). */

@@ -1,5 +1,5 @@
 import type { Database } from './db';
-import { DERIVED, freshness } from './derived/registry';
+import { DERIVED, freshnessNow } from './derived/registry';
 
 /** One registry entry's refresh: how long it took, or that it was already current. */
 export interface StepTiming {
@@ -65,7 +65,8 @@ async function walk(
 	for (const [i, entry] of steps.entries()) {
 		options.onStep?.(i, steps.length, entry.name);
 		const t = performance.now();
-		if (!only && !options.force && (await freshness(db)).entries[entry.name]?.current) {
+		// read now: a state query shared with readers may have begun before the ingest or the last step committed
+		if (!only && !options.force && (await freshnessNow(db)).entries[entry.name]?.current) {
 			timings.push({ name: entry.name, ms: Math.round(performance.now() - t), skipped: true });
 			log(`${entry.name}: up to date`);
 			continue;
@@ -80,6 +81,6 @@ async function walk(
 
 /** Whether any entry is not up to date (the refresh has work to do). */
 export async function needsRefresh(db: Database): Promise<boolean> {
-	const f = await freshness(db);
+	const f = await freshnessNow(db);
 	return DERIVED.some((e) => !f.entries[e.name]!.upToDate);
 }

@@ -47,7 +47,6 @@ export function listParams(url: URL): Params {
 
 export const customerList = (f: Fetch, p: Params) => getPage<CustomerRow>(f, 'customers', p);
 
-/** The server's profile as it arrives: `channels_used` (a list) comes as JSON text. */
 export type CustomerProfile = Wire<server.CustomerProfile>;
 
 export type CustomerPrediction = Wire<server.CustomerPrediction>;

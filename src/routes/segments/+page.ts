@@ -1,20 +1,18 @@
-import { api, ifAvailable, snapshotParams } from '$lib/api';
+import { api, snapshotParams } from '$lib/api';
 import type { PageLoad } from './$types';
 
 const GRID_MODES = ['customers', 'revenue', 'monetary'] as const;
 const SIZE_MODES = ['customers', 'revenue'] as const;
 
 /** The RFM grid, the segment summary and the distributions; modes (grid colour, treemap size) live in the URL. */
-export const load: PageLoad = async ({ data, fetch, url, parent }) => {
+export const load: PageLoad = async ({ data, fetch, url }) => {
 	const params = snapshotParams(url);
 	const grid = url.searchParams.get('grid');
 	const size = url.searchParams.get('size');
 	// five binned distributions over every customer take seconds at 1M customers the first time after a refresh (the
 	// server then keeps them): not awaited then, so the page is shown first and they fill in; awaited when the server
 	// already keeps them (data.kept: milliseconds, and they are in the server-rendered page)
-	const distributionsLoad = parent().then((p) =>
-		ifAvailable(p.apiEndpoints, 'distributions', () => api.distribution(fetch, params))
-	);
+	const distributionsLoad = api.distribution(fetch, params);
 	const [rfmGrid, segments, distributions] = await Promise.all([
 		api.rfmGrid(fetch, params),
 		api.segments(fetch, params),

@@ -6,6 +6,7 @@ import {
 	Table,
 	Utf8,
 	makeVector,
+	tableFromIPC,
 	tableToIPC,
 	vectorFromArray
 } from 'apache-arrow';
@@ -52,4 +53,21 @@ export function rowsToArrowTable(rows: readonly object[]): Table {
 
 export function rowsToArrowIPC(rows: readonly object[]): Uint8Array {
 	return tableToIPC(rowsToArrowTable(rows), 'stream');
+}
+
+/** An Arrow answer back into row objects (64-bit integers as numbers): for readers of the Arrow default (tests, scripts). */
+export function arrowRows<T>(ipc: Uint8Array): T[] {
+	const table = tableFromIPC(ipc);
+	const names = table.schema.fields.map((f) => f.name);
+	const columns = names.map((n) => table.getChild(n));
+	const rows: T[] = new Array(table.numRows);
+	for (let i = 0; i < table.numRows; i++) {
+		const row: Record<string, unknown> = {};
+		for (let c = 0; c < names.length; c++) {
+			const v: unknown = columns[c]?.get(i) ?? null;
+			row[names[c]!] = typeof v === 'bigint' ? Number(v) : v;
+		}
+		rows[i] = row as T;
+	}
+	return rows;
 }

@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { appDb } from '../app-db';
-import { ARROW_STREAM, rowsToArrowIPC } from './arrow';
+import { ARROW_STREAM, rowColumns, rowsToArrowIPC } from './arrow';
 import { checkDates, checkTextLengths } from './bounds';
 import { dotted, issueText } from '../issues';
 
@@ -26,13 +26,29 @@ export async function parseQuery<S extends z.ZodType>(url: URL, schema: S): Prom
 }
 
 /**
- * Rows as an Arrow IPC stream (default) or JSON with ?format=json. `Row` is the server function's declared row type
- * and the columns are the rows' own keys (api/arrow.ts rowColumns): a column added to the SQL and the type reaches
- * both answers, with no list beside the endpoint to forget it in.
+ * Rows as JSON the way the client's `Wire<Row>` describes them: every row has every row's columns (null where a row
+ * leaves one out, as in the Arrow answer), 64-bit integers as numbers, dates as ISO text (Date's toJSON).
+ */
+export function jsonRows(rows: readonly object[]): Record<string, unknown>[] {
+	const names = rowColumns(rows);
+	return rows.map((row) => {
+		const out: Record<string, unknown> = {};
+		for (const name of names) {
+			const v = (row as Record<string, unknown>)[name];
+			out[name] = typeof v === 'bigint' ? Number(v) : (v ?? null);
+		}
+		return out;
+	});
+}
+
+/**
+ * Rows as an Arrow IPC stream (default) or JSON with ?format=json (what the dashboard's client asks for). `Row` is
+ * the server function's declared row type and the columns are the rows' own keys (api/arrow.ts rowColumns): a column
+ * added to the SQL and the type reaches both answers, with no list beside the endpoint to forget it in.
  */
 export function rowsResponse<Row extends object>(url: URL, rows: readonly Row[]): Response {
 	if (url.searchParams.get('format') === 'json') {
-		return json(rows, { headers: { 'cache-control': 'no-store' } });
+		return json(jsonRows(rows), { headers: { 'cache-control': 'no-store' } });
 	}
 	const body = rowsToArrowIPC(rows);
 	return new Response(body as unknown as BodyInit, {

@@ -273,6 +273,15 @@ export function freshness(db: Database): Promise<Freshness> {
 	return pending;
 }
 
+/**
+ * The state of every derived entry read now, never shared with a query already under way: for decisions that follow a
+ * write (the refresh walk deciding what is stale after an ingest or an earlier step committed). A shared answer may
+ * come from a state query that began before that commit, and would call a stale entry current.
+ */
+export function freshnessNow(db: Database): Promise<Freshness> {
+	return readFreshness(db);
+}
+
 /** One entry's state, for a reader (shares a state query under way, see freshness). */
 export async function entryState(db: Database, name: EntryName): Promise<EntryState> {
 	derivedEntry(name);

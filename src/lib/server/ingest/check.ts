@@ -2,7 +2,10 @@ import type { FileFormats, IngestOptions } from './types';
 
 /** What the check step of one file needs: where to read, the file's columns and the bound values. */
 export interface CheckContext {
+	/** The file DuckDB reads ($file): the file itself, or its UTF-8 copy (see prepareSource). */
 	file: string;
+	/** The file as given (absolute): what the tables record and messages name. */
+	sourceFile: string;
 	/** The reader table expression ($file bound), see readerSql(). */
 	source: string;
 	/** Column names as the reader sees them. */

@@ -2,6 +2,7 @@ import type { Session } from '../db';
 import { quoteIdent, renderQuery } from './sqltext';
 import type { CheckContext } from './check';
 import { IngestError, type FileFormats, type IngestOptions } from './types';
+import { DATE_FORMATS, type DateFormatCode } from '../../date-formats';
 
 /**
  * How a file writes its numbers and dates: from --decimal / --thousands / --date-format / --min-date when given,
@@ -26,17 +27,8 @@ export interface FormatProbe {
 	eur: number;
 }
 
-/** A --date-format, as the SQL macro crm_ts_as names it: the order of day, month and year, and the year's digits. */
-export type DateFormatCode = 'dmy4' | 'mdy4' | 'ymd4' | 'dmy2' | 'mdy2' | 'ymd2';
-
-const formatNames: Record<DateFormatCode, string> = {
-	dmy4: 'dd/mm/yyyy',
-	mdy4: 'mm/dd/yyyy',
-	ymd4: 'yyyy-mm-dd',
-	dmy2: 'dd/mm/yy',
-	mdy2: 'mm/dd/yy',
-	ymd2: 'yy-mm-dd'
-};
+export type { DateFormatCode };
+const formatNames: Record<DateFormatCode, string> = DATE_FORMATS;
 
 export const DEFAULT_MIN_DATE = '1990-01-01';
 

@@ -14,23 +14,28 @@ import { checkInteractions, interactionLoadParts, sourceLineSql } from './intera
 import { checkFormatOptions, formatNotes } from './formats';
 import { presetOf } from './presets';
 import {
+	JSON_LINES,
+	JSON_ROWS,
 	REJECTS_SCAN,
 	REJECTS_TABLE,
-	checkGzip,
+	checkDuplicateHeaders,
 	checkReadable,
-	contentHash,
 	csvLineOffset,
 	detectFormat,
+	isNdjson,
 	readError,
 	numericColumns,
+	prepareSource,
 	readerSql,
+	readNdjsonLeniently,
 	sourceColumns,
+	type PreparedSource,
 	type SourceFormat
 } from './source';
 import { renderQuery } from './sqltext';
 import { IngestError, type IngestKind, type IngestOptions, type IngestReport } from './types';
 
-const TEMP_TABLES = ['ingest_checked', REJECTS_TABLE, REJECTS_SCAN];
+const TEMP_TABLES = ['ingest_checked', REJECTS_TABLE, REJECTS_SCAN, JSON_LINES, JSON_ROWS];
 
 /**
  * Loads one file (CSV/TSV, gzip, Parquet, JSON/NDJSON) into interactions or customers. Every row is either loaded
@@ -61,10 +66,33 @@ export async function ingestFile(
 	checkFormatOptions(options);
 	checkReadable(file);
 	const path = resolve(file);
-	// The hash runs while DuckDB sniffs the file (see beforeRead); it is awaited before the file is read in full.
-	const hashing = contentHash(path);
-	hashing.catch(() => undefined);
-	await checkGzip(path);
+	// One pass: gzip decompressed to its end, UTF-16 / Latin-1 converted to UTF-8 (a temporary copy); the hash of a
+	// plain UTF-8 file runs while DuckDB sniffs it (see beforeRead) and is awaited before the file is read in full.
+	const source = await prepareSource(path);
+	source.hash.catch(() => undefined);
+	try {
+		return await ingestPrepared(db, file, path, source, { kind, preset, dedupe, startedAt, t0, options });
+	} finally {
+		source.cleanup();
+	}
+}
+
+interface Started {
+	kind: IngestKind;
+	preset: IngestReport['preset'];
+	dedupe: 'none' | 'exact';
+	startedAt: Date;
+	t0: number;
+	options: IngestOptions;
+}
+
+async function ingestPrepared(
+	db: Database,
+	file: string,
+	path: string,
+	source: PreparedSource,
+	{ kind, preset, dedupe, startedAt, t0, options }: Started
+): Promise<IngestReport> {
 	const format = detectFormat(path);
 	const base = { file, kind, preset, format } as const;
 
@@ -75,8 +103,9 @@ export async function ingestFile(
 			await s.exec(loadQuery('ingest_macros'));
 			const now = await localNow(s, timeZone, options.now ?? startedAt);
 			const ctx: CheckContext = {
-				file: path,
-				source: readerSql(format, path),
+				file: source.path,
+				sourceFile: path,
+				source: readerSql(format, source.path),
 				columns: [],
 				options: { ...options, dedupe },
 				timeZone,
@@ -86,10 +115,13 @@ export async function ingestFile(
 				lenient: false,
 				numericColumns: new Set(),
 				beforeRead: async () => {
-					hash = await hashing;
+					hash = await source.hash;
 					ctx.idPrefix = hash.slice(0, 16);
-					const prior = await s.query<PriorIngest>('ingest_find_hash', { content_hash: hash, kind });
-					if (prior[0]) throw new AlreadyIngested(prior[0]);
+					for (const content_hash of [hash, source.legacyHash]) {
+						if (content_hash === undefined) continue;
+						const prior = await s.query<PriorIngest>('ingest_find_hash', { content_hash, kind });
+						if (prior[0]) throw new AlreadyIngested(prior[0]);
+					}
 				}
 			};
 			options.onPhase?.('reading');
@@ -123,6 +155,7 @@ export async function ingestFile(
 		};
 	}
 	const report = result.report;
+	if (source.encoding !== 'utf-8') report.encoding = source.encoding;
 	report.duration_ms = Math.round(performance.now() - t0);
 	if (report.rows_loaded > 0 && !options.noRefresh) {
 		options.onPhase?.('refreshing');
@@ -162,10 +195,14 @@ async function check(
 	let columns: Record<string, string> = {};
 	const attempt = async (lenient: boolean): Promise<void> => {
 		ctx.lenient = lenient;
+		const lenientNumeric = lenient && format === 'json' ? await readNdjsonLeniently(s, ctx.file) : undefined;
 		ctx.source = readerSql(format, ctx.file, lenient);
-		ctx.columns = await sourceColumns(s, format, ctx.file, lenient);
+		ctx.columns = await sourceColumns(s, format, ctx.file, lenient, ctx.sourceFile);
+		if (format === 'csv')
+			await checkDuplicateHeaders(s, ctx.file, ctx.columns, ctx.options.map, ctx.sourceFile);
 		ctx.lineOffset = format === 'csv' ? await csvLineOffset(s, ctx.file) : 0;
-		if (kind === 'interactions') ctx.numericColumns = await numericColumns(s, format, ctx.file);
+		if (kind === 'interactions')
+			ctx.numericColumns = lenientNumeric ?? (await numericColumns(s, format, ctx.file));
 		columns = await withProgress(s, ctx.options.onProgress, () => run(s, ctx));
 	};
 	try {
@@ -173,24 +210,28 @@ async function check(
 		return columns;
 	} catch (strictError) {
 		if (strictError instanceof AlreadyIngested) throw strictError;
-		// Only the CSV reader has a lenient mode; a mistake in our own SQL is not the file's fault.
-		if (format !== 'csv' || isInternalError(strictError)) {
+		// Only CSV and NDJSON have a lenient reader; a mistake in our own SQL is not the file's fault.
+		const lenientReader = format === 'csv' || (format === 'json' && isNdjson(ctx.file));
+		if (!lenientReader || isInternalError(strictError)) {
 			throw strictError instanceof IngestError || isInternalError(strictError)
 				? strictError
-				: readError(format, ctx.file, strictError);
+				: readError(format, ctx.sourceFile, strictError);
 		}
 		// Ragged rows can make the strict sniffer see one column; the lenient reader splits such files correctly.
 		try {
 			await attempt(true);
 		} catch (e) {
 			if (e instanceof IngestError || isInternalError(e)) throw e;
-			throw strictError instanceof IngestError ? strictError : readError(format, ctx.file, strictError);
+			throw strictError instanceof IngestError ? strictError : readError(format, ctx.sourceFile, strictError);
 		}
 	}
 	// The lenient reader knows the header and skipped lines for sure; number the loaded rows around rejected lines.
-	const scan = await s.sql<{ skip_rows: number; has_header: boolean }>(
-		`SELECT skip_rows, has_header FROM temp.${REJECTS_SCAN} LIMIT 1`
-	);
+	const scan =
+		format === 'csv'
+			? await s.sql<{ skip_rows: number; has_header: boolean }>(
+					`SELECT skip_rows, has_header FROM temp.${REJECTS_SCAN} LIMIT 1`
+				)
+			: [];
 	if (scan[0]) ctx.lineOffset = Number(scan[0].skip_rows) + (scan[0].has_header ? 1 : 0);
 	const rejected = await s.sql<{ n: number }>(`SELECT count(DISTINCT line) AS n FROM temp.${REJECTS_TABLE}`);
 	const checked = await s.sql<{ n: number }>('SELECT count(*) AS n FROM ingest_checked');
@@ -263,7 +304,7 @@ async function load(s: Session, ctx: CheckContext, info: LoadInfo): Promise<Inge
 	try {
 		info.options.onPhase?.('writing', { rows: report.rows_read });
 		const id = Number((await s.sql<{ id: number }>("SELECT nextval('ingest_seq') AS id"))[0]?.id);
-		const params = { ingest_id: id, source_file: ctx.file };
+		const params = { ingest_id: id, source_file: ctx.sourceFile };
 		// ingest_checked is in file order: record number = rowid + 1 (see ingest_interactions_check.sql).
 		const rowParams = { ...params, id_prefix: `${ctx.idPrefix}:`, line_offset: ctx.lineOffset };
 		if (info.kind === 'customers') {
@@ -290,7 +331,7 @@ async function load(s: Session, ctx: CheckContext, info: LoadInfo): Promise<Inge
 		if (ctx.lenient) await s.query('ingest_rejects_quarantine', params);
 		await s.query('ingest_record', {
 			...params,
-			file: ctx.file,
+			file: ctx.sourceFile,
 			content_hash: info.hash,
 			kind: info.kind,
 			preset: info.preset,
@@ -298,7 +339,7 @@ async function load(s: Session, ctx: CheckContext, info: LoadInfo): Promise<Inge
 				map: info.options.map ?? {},
 				dedupe: info.options.dedupe ?? 'none',
 				format: info.format,
-				name: basename(ctx.file)
+				name: basename(ctx.sourceFile)
 			}),
 			started_at: info.startedAt.toISOString().replace('T', ' ').replace('Z', ''),
 			rows_read: report.rows_read,

@@ -1,10 +1,21 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import {
+	closeSync,
+	createReadStream,
+	createWriteStream,
+	mkdtempSync,
+	openSync,
+	readSync,
+	rmSync,
+	statSync
+} from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { Writable } from 'node:stream';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import type { Session } from '../db';
+import { quoteIdent } from './sqltext';
 import { IngestError } from './types';
 
 export type SourceFormat = 'csv' | 'parquet' | 'json';
@@ -37,29 +48,158 @@ export async function contentHash(file: string): Promise<string> {
 	return hash.digest('hex');
 }
 
+/** The text encodings told apart before reading; DuckDB reads UTF-8 only. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** The file DuckDB reads and the content's hash (see prepareSource). */
+export interface PreparedSource {
+	/** The file itself, or a UTF-8 copy of it in the OS temp folder (removed by cleanup). */
+	path: string;
+	/** The encoding the file was written in; anything but utf-8 was converted. */
+	encoding: TextEncoding;
+	/** sha256 of the content as DuckDB reads it: decompressed and in UTF-8. */
+	hash: Promise<string>;
+	/** For a gzip file: sha256 of its compressed bytes, the content hash before #20 (recognises older ingests). */
+	legacyHash?: string;
+	cleanup: () => void;
+}
+
+const SAMPLE = 1 << 20;
+
 /**
- * A gzip file must decompress to its end: DuckDB reads a truncated .gz up to the cut without complaint, which would
- * load half a file. Throws an IngestError when the stream is damaged.
+ * The encoding of a text file from its first bytes: a UTF-16 byte order mark, else Latin-1 (Windows-1252) when the
+ * sample has bytes that are not UTF-8 and no UTF-8 character beyond ASCII (a UTF-8 file with a few Latin-1 lines
+ * keeps UTF-8: those lines are quarantined as 'malformed row: invalid encoding'), else UTF-8.
  */
-export async function checkGzip(file: string): Promise<void> {
-	const head = firstBytes(file, 2);
-	if (head[0] !== 0x1f || head[1] !== 0x8b) return;
-	const sink = new Writable({ write: (_chunk, _enc, done) => done() });
+export function detectEncoding(sample: Buffer): TextEncoding {
+	if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
+	if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
+	let ascii = true;
+	for (const b of sample) {
+		if (b >= 0x80) {
+			ascii = false;
+			break;
+		}
+	}
+	if (ascii) return 'utf-8';
+	// stream: a character cut at the end of the sample is not an error
+	const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(sample, { stream: true });
+	let invalid = 0;
+	let other = 0;
+	for (const ch of text) {
+		if (ch === '\ufffd') invalid++;
+		else if (ch.charCodeAt(0) >= 0x80) other++;
+	}
+	return invalid > 0 && other === 0 ? 'windows-1252' : 'utf-8';
+}
+
+/**
+ * Gets a file ready for DuckDB in one pass over it:
+ * - a gzip file is decompressed to its end (DuckDB reads a truncated .gz up to the cut without complaint, which
+ *   would load half a file: a damaged stream is an IngestError), and the hash is the decompressed content's, so
+ *   foo.csv and foo.csv.gz are the same content;
+ * - a UTF-16 (by its BOM) or Latin-1 text is converted to UTF-8 into a temporary file (streamed, TextDecoder),
+ *   hashed as UTF-8, so the same text in another encoding is the same content too;
+ * - a plain UTF-8 file is read by DuckDB as it is; its hash (of its bytes, the same as its content) runs while
+ *   DuckDB sniffs the file.
+ * Parquet is never converted.
+ */
+export async function prepareSource(file: string): Promise<PreparedSource> {
+	const head = firstBytes(file, 4);
+	const plain = { path: file, encoding: 'utf-8' as const, cleanup: () => undefined };
+	if (head.toString('latin1') === 'PAR1') return { ...plain, hash: contentHash(file) };
+	if (head[0] !== 0x1f || head[1] !== 0x8b) {
+		const encoding = detectEncoding(firstBytes(file, SAMPLE));
+		if (encoding === 'utf-8') return { ...plain, hash: contentHash(file) };
+		return convert(file, createReadStream(file, { highWaterMark: 4 << 20 }), encoding);
+	}
+	const raw = createHash('sha256');
+	const input = createReadStream(file, { highWaterMark: 1 << 20 });
+	input.on('data', (chunk) => raw.update(chunk as Buffer));
 	try {
-		await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), createGunzip(), sink);
+		const gunzip = input.pipe(createGunzip());
+		input.on('error', (e) => gunzip.destroy(e));
+		const chunks = gunzip[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+		const sample: Buffer[] = [];
+		let sampled = 0;
+		let done = false;
+		while (sampled < SAMPLE) {
+			const next = await chunks.next();
+			if (next.done) {
+				done = true;
+				break;
+			}
+			sample.push(next.value);
+			sampled += next.value.length;
+		}
+		const rest = async function* (): AsyncGenerator<Buffer> {
+			yield* sample;
+			if (done) return;
+			for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+		};
+		const encoding = detectEncoding(Buffer.concat(sample));
+		if (encoding !== 'utf-8') {
+			const converted = await convert(file, rest(), encoding, true);
+			return { ...converted, legacyHash: raw.digest('hex') };
+		}
+		const hash = createHash('sha256');
+		for await (const chunk of rest()) hash.update(chunk);
+		return { ...plain, hash: Promise.resolve(hash.digest('hex')), legacyHash: raw.digest('hex') };
 	} catch (e) {
+		if (e instanceof IngestError) throw e;
+		throw damagedGzip(file, e);
+	}
+}
+
+function damagedGzip(file: string, e: unknown): IngestError {
+	return new IngestError(
+		`${file} is a damaged gzip file (${e instanceof Error ? e.message : String(e)}): nothing was loaded. ` +
+			'Copy or download it again'
+	);
+}
+
+/** Streams a text in another encoding into a UTF-8 file in the OS temp folder (same name, without .gz). */
+async function convert(
+	file: string,
+	chunks: AsyncIterable<Buffer>,
+	encoding: TextEncoding,
+	gzip = false
+): Promise<PreparedSource> {
+	const dir = mkdtempSync(join(tmpdir(), 'crm-ingest-'));
+	const cleanup = () => rmSync(dir, { recursive: true, force: true });
+	const path = join(dir, basename(file).replace(/\.(gz|gzip)$/i, ''));
+	const hash = createHash('sha256');
+	const decoder = new TextDecoder(encoding);
+	const out = createWriteStream(path);
+	try {
+		const utf8 = async function* (): AsyncGenerator<Buffer> {
+			for await (const chunk of chunks) {
+				const text = Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8');
+				hash.update(text);
+				yield text;
+			}
+			const tail = Buffer.from(decoder.decode(), 'utf8');
+			hash.update(tail);
+			yield tail;
+		};
+		await pipeline(utf8, out);
+	} catch (e) {
+		cleanup();
+		if (gzip) throw damagedGzip(file, e);
 		throw new IngestError(
-			`${file} is a damaged gzip file (${e instanceof Error ? e.message : String(e)}): nothing was loaded. ` +
-				'Copy or download it again'
+			`cannot convert ${file} from ${encoding} to UTF-8 (${e instanceof Error ? e.message : String(e)}). ` +
+				`Convert it first, e.g. iconv -f ${encoding.toUpperCase()} -t UTF-8 ${basename(file)} > utf8.csv`
 		);
 	}
+	return { path, encoding, hash: Promise.resolve(hash.digest('hex')), cleanup };
 }
 
 function firstBytes(file: string, n: number): Buffer {
 	const head = Buffer.alloc(n);
 	const fd = openSync(file, 'r');
 	try {
-		readSync(fd, head, 0, n, 0);
+		const read = readSync(fd, head, 0, n, 0);
+		if (read < n) return head.subarray(0, read);
 	} finally {
 		closeSync(fd);
 	}
@@ -92,6 +232,64 @@ export function checkReadable(file: string): number {
 
 export const REJECTS_TABLE = 'ingest_rejects';
 export const REJECTS_SCAN = 'ingest_reject_scans';
+/** The lenient NDJSON reader's lines and loadable rows (see readNdjsonLeniently). */
+export const JSON_LINES = 'ingest_json_lines';
+export const JSON_ROWS = 'ingest_json_rows';
+
+export const isNdjson = (file: string): boolean => /\.(ndjson|jsonl)(\.gz)?$/i.test(file);
+
+/**
+ * The lenient reader of an NDJSON file the strict reader refuses (a line that is not JSON): like the CSV reader's
+ * store_rejects, every line that is not a JSON object goes to the rejects table (`malformed row: invalid json`,
+ * `malformed row: not an object`, with its record number and text) and the other lines to temp.ingest_json_rows,
+ * one VARCHAR column per key (keys in order of first appearance), in file order; readerSql(json, lenient) reads
+ * that table. Returns the keys whose values are all JSON numbers (read with a decimal point, as a typed column).
+ */
+export async function readNdjsonLeniently(s: Session, file: string): Promise<Set<string>> {
+	// One line per row: no delimiter or quote a JSON line can hold unescaped (a raw control character is invalid
+	// JSON, and then the line is rejected). Record numbers skip blank lines, as read_json does.
+	await s.exec(
+		`CREATE OR REPLACE TEMP TABLE ${JSON_LINES} AS
+		SELECT row_number() OVER () AS line, j,
+			CASE WHEN json_valid(j) THEN json_type(j::JSON) = 'OBJECT' ELSE false END AS ok
+		FROM read_csv($file, columns = {'j': 'VARCHAR'}, header = false, delim = E'\\x01', quote = '', escape = '',
+			auto_detect = false, strict_mode = false, max_line_size = 16777216, buffer_size = 33554432)
+		WHERE trim(j) <> ''`,
+		{ file }
+	);
+	await s.exec(
+		`CREATE OR REPLACE TEMP TABLE ${REJECTS_TABLE} AS
+		SELECT line, CASE WHEN json_valid(j) THEN 'NOT AN OBJECT' ELSE 'INVALID JSON' END AS error_type,
+			0 AS column_idx, j AS csv_line,
+			CASE WHEN json_valid(j) THEN 'a JSON value that is not an object' ELSE 'not valid JSON' END AS error_message
+		FROM ${JSON_LINES} WHERE NOT ok`
+	);
+	const keyRows = await s.sql<{ key: string }>(
+		`SELECT key FROM (SELECT line, unnest(json_keys(j)) AS key, generate_subscripts(json_keys(j), 1) AS i
+			FROM ${JSON_LINES} WHERE ok) GROUP BY key ORDER BY min(line * 1000000 + i)`
+	);
+	const keys = keyRows.map((r) => r.key);
+	// JSON pointers (RFC 6901), bound: the keys are the file's text.
+	const paths = keys.map((k) => '/' + k.replace(/~/g, '~0').replace(/\//g, '~1'));
+	const projection = keys.length
+		? keys.map((k, i) => `v[${i + 1}] AS ${quoteIdent(k)}`).join(', ')
+		: 'NULL::VARCHAR AS json';
+	await s.exec(
+		`CREATE OR REPLACE TEMP TABLE ${JSON_ROWS} AS
+		SELECT ${projection} FROM (SELECT json_extract_string(j, $paths::JSON::VARCHAR[]) AS v
+			FROM ${JSON_LINES} WHERE ok ORDER BY line)`,
+		{ paths: JSON.stringify(paths) }
+	);
+	if (keys.length === 0) return new Set();
+	const numeric = await s.sql<{ i: number }>(
+		`SELECT i FROM (SELECT unnest(range(1, len($paths::JSON::VARCHAR[]) + 1)) AS i, unnest(json_type(j, $paths::JSON::VARCHAR[])) AS t
+			FROM ${JSON_LINES} WHERE ok) GROUP BY i
+		HAVING bool_and(t IS NULL OR t IN ('NULL', 'BIGINT', 'UBIGINT', 'DOUBLE'))
+			AND bool_or(t IN ('BIGINT', 'UBIGINT', 'DOUBLE'))`,
+		{ paths: JSON.stringify(paths) }
+	);
+	return new Set(numeric.map((r) => keys[Number(r.i) - 1]!));
+}
 
 /**
  * The table expression that reads the file ($file is bound) with every column as VARCHAR, so that parsing and
@@ -99,6 +297,9 @@ export const REJECTS_SCAN = 'ingest_reject_scans';
  * the reader cannot split (ragged, bad UTF-8) in the rejects table instead of failing.
  */
 export function readerSql(format: SourceFormat, file: string, lenient = false): string {
+	// $file is bound by every statement that reads the source (the queries' comments name it), so it is used here too.
+	if (format === 'json' && lenient)
+		return `(SELECT * FROM temp.${JSON_ROWS} WHERE $file::VARCHAR IS NOT NULL)`;
 	if (format !== 'csv') return `(SELECT CAST(COLUMNS(*) AS VARCHAR) FROM ${typedReaderSql(format, file)})`;
 	const rejects = lenient
 		? `, store_rejects = true, rejects_table = '${REJECTS_TABLE}', rejects_scan = '${REJECTS_SCAN}'`
@@ -113,8 +314,7 @@ export function readerSql(format: SourceFormat, file: string, lenient = false): 
 /** Parquet and JSON readers with the file's own column types ($file is bound). */
 function typedReaderSql(format: 'parquet' | 'json', file: string): string {
 	if (format === 'parquet') return 'read_parquet($file)';
-	const ndjson = /\.(ndjson|jsonl)(\.gz)?$/i.test(file);
-	return `read_json($file, format = '${ndjson ? 'newline_delimited' : 'auto'}')`;
+	return `read_json($file, format = '${isNdjson(file) ? 'newline_delimited' : 'auto'}')`;
 }
 
 /**
@@ -137,7 +337,8 @@ export async function sourceColumns(
 	s: Session,
 	format: SourceFormat,
 	file: string,
-	lenient = false
+	lenient = false,
+	shownName = file
 ): Promise<string[]> {
 	try {
 		const rows = await s.sql<{ column_name: string }>(
@@ -148,7 +349,7 @@ export async function sourceColumns(
 		);
 		return rows.map((r) => r.column_name);
 	} catch (e) {
-		throw readError(format, file, e);
+		throw readError(format, shownName, e);
 	}
 }
 
@@ -158,6 +359,69 @@ export function readError(format: SourceFormat, file: string, e: unknown): Inges
 	const what = { csv: 'a CSV/TSV file', parquet: 'a Parquet file', json: 'JSON or NDJSON' }[format];
 	return new IngestError(
 		`cannot read ${file} as ${what}: ${msg}. Check that the file is complete and in that format`
+	);
+}
+
+/**
+ * DuckDB renames a repeated header name (case ignored) to name_1, name_2, ...; detection would then take the first
+ * one silently. When the reader's names look renamed, the header line is read as it is written, and a file with a
+ * repeated name is refused, unless --map picks one column of each repeated name (by the reader's name).
+ */
+export async function checkDuplicateHeaders(
+	s: Session,
+	file: string,
+	columns: string[],
+	map: Record<string, string> = {},
+	shownName = file
+): Promise<void> {
+	const lower = new Set(columns.map((c) => c.toLowerCase()));
+	const renamed = columns.some((c) => {
+		const m = /^(.*)_\d+$/.exec(c);
+		return m !== null && lower.has(m[1]!.toLowerCase());
+	});
+	if (!renamed) return;
+	let header: string[];
+	try {
+		const sniff = await s.sql<{ HasHeader: boolean; SkipRows: number; Delimiter: string; Quote: string }>(
+			'SELECT HasHeader, SkipRows, Delimiter, Quote FROM sniff_csv($file)',
+			{ file }
+		);
+		const r = sniff[0];
+		if (!r?.HasHeader) return;
+		const rows = await s.sql<Record<string, string | null>>(
+			`SELECT * FROM read_csv($file, header = false, all_varchar = true, skip = $skip::BIGINT, delim = $delim,
+				quote = $quote, max_line_size = 16777216, buffer_size = 33554432, strict_mode = false) LIMIT 1`,
+			{
+				file,
+				skip: Number(r.SkipRows),
+				delim: r.Delimiter,
+				quote: r.Quote === '(empty)' ? '' : r.Quote
+			}
+		);
+		header = Object.values(rows[0] ?? {}).map((v) => (v ?? '').trim());
+	} catch {
+		return;
+	}
+	if (header.length !== columns.length) return;
+	const groups = new Map<string, number[]>();
+	header.forEach((name, i) => {
+		const key = name.toLowerCase();
+		groups.set(key, [...(groups.get(key) ?? []), i]);
+	});
+	const mapped = new Set(Object.values(map));
+	const repeated = [...groups.values()].filter(
+		(at) => at.length > 1 && !at.some((i) => mapped.has(columns[i]!))
+	);
+	if (repeated.length === 0) return;
+	const described = repeated.map(
+		(at) =>
+			`'${header[at[0]!]}' at columns ${at.map((i) => i + 1).join(', ')} (read as ${at.map((i) => columns[i]).join(', ')})`
+	);
+	const example = repeated[0]!;
+	throw new IngestError(
+		`${shownName} has repeated column names: ${described.join('; ')}. Only one column can feed a field: rename ` +
+			`the columns in the header line, or pick one with --map <field>=<name as read>, e.g. ` +
+			`--map <field>=${columns[example[1]!]}`
 	);
 }
 

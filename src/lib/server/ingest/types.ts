@@ -75,6 +75,8 @@ export interface IngestReport {
 	formats?: FileFormats;
 	/** The one currency the amounts' signs or codes name (₫ / đ / VND -> VND, £ -> GBP, $ -> USD, € -> EUR). */
 	currency_sign?: string;
+	/** The file's text encoding when it was not UTF-8 (utf-16le, utf-16be, windows-1252): it was read converted. */
+	encoding?: string;
 	/** What the reader could not decide alone and how to tell it (e.g. --date-format for 'ambiguous date'). */
 	notes?: string[];
 }

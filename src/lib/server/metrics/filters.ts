@@ -1,17 +1,16 @@
 import { z } from 'zod';
 import { calendarDate } from '../dates';
+import { GRAINS, LIFECYCLE_STAGES, type Grain } from '../../filters';
+
+export { GRAINS, LIFECYCLE_STAGES, type Grain };
 
 /**
- * The filters every metric accepts. They reach SQL only as bound named parameters ($from, $to, $as_of, $region,
+ * The filters every metric accepts (their keys, grains and stages are declared once in src/lib/filters.ts). They reach SQL only as bound named parameters ($from, $to, $as_of, $region,
  * $country, $channel, $acquisition_channel, $segment, $lifecycle); a NULL parameter means "no filter". Each query
  * uses the names it needs (Session passes only the names a statement contains). Region (province / city) and country
  * are separate dimensions: a file may have either, both or neither.
  */
 const label = z.string().trim().min(1).max(200);
-
-export const LIFECYCLE_STAGES = ['new', 'active', 'at_risk', 'churned', 'reactivated'] as const;
-export const GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
-export type Grain = (typeof GRAINS)[number];
 
 export const filtersSchema = z.object({
 	from: calendarDate.optional(),

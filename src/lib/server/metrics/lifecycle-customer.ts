@@ -1,9 +1,10 @@
 import type { Database } from '../db';
+import type { LifecycleStage } from '../../filters';
 import type { Filters } from './filters';
 import { queryOnSummary } from './summary';
 
 export interface LifecycleStageCount {
-	lifecycle_stage: 'new' | 'active' | 'at_risk' | 'reactivated' | 'churned';
+	lifecycle_stage: LifecycleStage;
 	customers: number;
 	share: number | null;
 	net_revenue: number;

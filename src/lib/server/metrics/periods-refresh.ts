@@ -1,6 +1,6 @@
 import type { Database, Session } from '../db';
 import { loadQuery } from '../db';
-import { buildVersion, entryState, markBuilt } from '../derived/registry';
+import { buildVersion, entryState, freshnessNow, markBuilt } from '../derived/registry';
 import { GRAINS, type Filters, type Grain } from './filters';
 import { buildCohortGrid, buildRollup, ROLLUPS, type RollupTable } from './rollups';
 
@@ -30,8 +30,17 @@ export interface PeriodContext {
  * The default as-of date (that of the materialised customer summary while it is current, else the day after the
  * last day in customer_day) and the churn window.
  */
-export async function defaultPeriodContext(db: Database | Session): Promise<PeriodContext> {
-	const metrics = 'withSession' in db ? await entryState(db, 'metrics') : undefined;
+export async function defaultPeriodContext(
+	db: Database | Session,
+	{ fresh = false }: { fresh?: boolean } = {}
+): Promise<PeriodContext> {
+	// a builder reads the state now (fresh): a shared state query may predate the metrics step it follows
+	const metrics =
+		'withSession' in db
+			? fresh
+				? (await freshnessNow(db)).entries.metrics
+				: await entryState(db, 'metrics')
+			: undefined;
 	const stored = metrics?.usable ? (metrics.params.as_of as string | undefined) : undefined;
 	const rows = await db.sql<{ as_of: string | null; w: string | null }>(
 		`SELECT coalesce($stored::VARCHAR,
@@ -56,7 +65,7 @@ export async function defaultPeriodContext(db: Database | Session): Promise<Peri
  * in one transaction with its derived_state record.
  */
 export async function refreshPeriodTables(db: Database): Promise<PeriodContext> {
-	const ctx = await defaultPeriodContext(db);
+	const ctx = await defaultPeriodContext(db, { fresh: true });
 	const params = { as_of: ctx.asOf, inactivity_days: ctx.inactivityDays, grain: null };
 	await db.transaction(async (s) => {
 		const t0 = performance.now();

@@ -1,3 +1,5 @@
+import { LIFECYCLE_STAGES } from '../../filters';
+
 /**
  * The fields a segment rule can use: the columns of table `customer_features` (built from
  * queries/customer_features.sql). This list is the whitelist: a rule names a field by its key, and only the
@@ -40,7 +42,6 @@ export const INTERACTION_TYPES = [
 
 export const AGE_BANDS = ['<18', '18-24', '25-34', '35-44', '45-54', '55-64', '65+'] as const;
 export const CHURN_BANDS = ['low', 'medium', 'high'] as const;
-export const LIFECYCLE = ['new', 'active', 'at_risk', 'churned', 'reactivated'] as const;
 
 const lastOf: Record<(typeof INTERACTION_TYPES)[number], { en: string; vi: string }> = {
 	purchase: { en: 'Last purchase', vi: 'Lần mua gần nhất' },
@@ -98,7 +99,7 @@ export const FIELDS: readonly FieldDef[] = [
 		key: 'lifecycle_stage',
 		type: 'category',
 		group: 'rfm',
-		values: LIFECYCLE,
+		values: LIFECYCLE_STAGES,
 		label: { en: 'Lifecycle stage', vi: 'Giai đoạn vòng đời' }
 	},
 	{
