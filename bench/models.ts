@@ -104,7 +104,7 @@ async function oneRun(s: Session, asOf: string): Promise<Record<Stage, number>> 
 			s,
 			{ model: 'bgnbd', fitId: 0, params: bg!.fit!.params },
 			{ fitId: 0, params: gg!.fit!.params as unknown as GammaGammaParams },
-			{ asOf, timeUnit: 'week', horizonDays: 365, discountRate: 0.01 }
+			{ asOf, timeUnit: 'week', horizonDays: 365, discountRate: 0.01, inactivityDays: 90 }
 		);
 		await s.exec('COMMIT');
 	});

@@ -8,7 +8,10 @@
 -- E[spend] = p (v + x m) / (p x + q - 1), or p v / (q - 1) for x = 0  (Fader & Hardie 2013, eq. 5), with m the mean
 -- repeat spend net of refunds (queries/model_summary_net_spend.sql). A customer whose purchases net of refunds up to
 -- $as_of are <= 0 gets predicted_clv 0 and clv_note 'net_spend_not_positive' (docs/MODELS.md).
--- churn_band: low < 0.33 <= medium < 0.66 <= high on churn_probability = 1 - p_alive (clv.ts churnBand).
+-- churn_probability: the model's probability of no purchase in the next inactivity_days days (purchase.ts
+-- churnProbability: 1 - P(alive) + P(alive) * P(no purchase in the window | alive)), the same window as the lifecycle
+-- rule "churned = no purchase in the last inactivity_days days". churn_band: low < 1/3 <= medium < 2/3 <= high
+-- (clv.ts churnBand).
 INSERT INTO predictions
 	(customer_id, model, as_of, horizon_days, expected_purchases, p_alive, churn_probability, churn_band,
 	 expected_next_order, predicted_clv, historic_clv, total_clv, fit_id, spend_fit_id, clv_note)
@@ -26,6 +29,7 @@ scored AS (
 	SELECT
 		a.customer_id,
 		k.p_alive,
+		k.churn_probability,
 		k.p_alive * k.expected_if_alive AS expected_purchases,
 		-- NULL when the median lies beyond the horizon: no next order is expected within it.
 		CASE WHEN k.next_days <= $horizon_days::INTEGER THEN $as_of::DATE + CAST(round(k.next_days) AS INTEGER) END
@@ -46,8 +50,9 @@ SELECT
 	$horizon_days::INTEGER,
 	expected_purchases,
 	p_alive,
-	1 - p_alive,
-	CASE WHEN p_alive IS NULL THEN NULL WHEN 1 - p_alive < 0.33 THEN 'low' WHEN 1 - p_alive < 0.66 THEN 'medium' ELSE 'high' END,
+	churn_probability,
+	CASE WHEN churn_probability IS NULL THEN NULL WHEN churn_probability < 1.0 / 3 THEN 'low'
+		WHEN churn_probability < 2.0 / 3 THEN 'medium' ELSE 'high' END,
 	expected_next_order,
 	predicted_clv,
 	historic_clv,

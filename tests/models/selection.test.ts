@@ -19,11 +19,13 @@ describe.skipIf(!dir)('the purchase model chosen by holdout (CDNOW)', () => {
 	});
 	afterAll(() => cleanup());
 
-	it('predicts with the model of smallest holdout MAE per customer and records why', async () => {
+	it('predicts with the model of smallest holdout MAE among those defined for one-time buyers, and records why', async () => {
 		const split = (await defaultSplit(db))!;
 		const bg = await validateModel(db, { model: 'bgnbd', ...split });
 		const mbg = await validateModel(db, { model: 'mbg-nbd', ...split });
-		const best = bg.mae!.perCustomer <= mbg.mae!.perCustomer ? 'bgnbd' : 'mbg-nbd';
+		const pareto = await validateModel(db, { model: 'pareto-nbd', ...split });
+		// CDNOW has one-time buyers: BG/NBD (P(alive | x = 0) = 1) is validated and shown but not chosen.
+		const best = mbg.mae!.perCustomer <= pareto.mae!.perCustomer ? 'mbg-nbd' : 'pareto-nbd';
 		const res = await refreshModels(db);
 		expect(res.choice?.mode).toBe('auto');
 		expect(res.purchase?.model).toBe(best);
@@ -32,6 +34,14 @@ describe.skipIf(!dir)('the purchase model chosen by holdout (CDNOW)', () => {
 		const rows = await purchaseModelSelection(db);
 		expect(rows.find((r) => r.model === 'bgnbd')!.holdout_mae).toBeCloseTo(bg.mae!.perCustomer, 10);
 		expect(rows.find((r) => r.model === 'mbg-nbd')!.holdout_mae).toBeCloseTo(mbg.mae!.perCustomer, 10);
+		expect(rows.find((r) => r.model === 'pareto-nbd')!.holdout_mae).toBeCloseTo(pareto.mae!.perCustomer, 10);
+		const bgRow = rows.find((r) => r.model === 'bgnbd')!;
+		expect(bgRow).toMatchObject({ in_use: false, rank: null });
+		expect(bgRow.reason).toMatch(
+			/^P\(alive\) is 1 for every one-time buyer by construction \(\d+ in the data\)/
+		);
+		expect(inUse!.criterion).toMatch(/^among the models whose P\(alive\) is defined for one-time buyers/);
+		expect(res.fits.map((f) => f.model)).toEqual(['bgnbd', 'mbg-nbd', 'pareto-nbd']);
 		const models = await db.sql<{ model: string }>('SELECT DISTINCT model FROM current_predictions');
 		expect(models.map((m) => m.model)).toEqual([best]);
 	});

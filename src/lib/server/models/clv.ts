@@ -80,7 +80,12 @@ export function predictedClv(
 
 export type ChurnBand = 'low' | 'medium' | 'high';
 
-/** Churn probability bands: low < 0.33 <= medium < 0.66 <= high. */
+/**
+ * Churn probability bands: low < 1/3 <= medium < 2/3 <= high (thirds of the probability scale, stated on the Models
+ * page; queries/predictions_write.sql uses the same).
+ */
+export const CHURN_BAND_CUTS = [1 / 3, 2 / 3] as const;
 export function churnBand(churnProbability: number): ChurnBand {
-	return churnProbability < 0.33 ? 'low' : churnProbability < 0.66 ? 'medium' : 'high';
+	const [lo, hi] = CHURN_BAND_CUTS;
+	return churnProbability < lo ? 'low' : churnProbability < hi ? 'medium' : 'high';
 }

@@ -1,7 +1,7 @@
 import type { Session } from '../db';
 import { DAYS_PER_MONTH, discountedPurchases } from './clv';
 import type { GammaGammaParams } from './gammagamma';
-import { purchaseFunctions, type PurchaseModel } from './purchase';
+import { churnProbability, purchaseFunctions, type PurchaseModel } from './purchase';
 import { SUMMARY_TABLE, UNIT_DAYS, type TimeUnit } from './summary';
 
 export interface PredictOptions {
@@ -11,6 +11,8 @@ export interface PredictOptions {
 	horizonDays: number;
 	/** Discount rate per month for CLV (default 0.01). */
 	discountRate: number;
+	/** The churn window in days (setting inactivity_days): churn = no purchase in the next this many days. */
+	inactivityDays: number;
 }
 
 /**
@@ -41,9 +43,10 @@ export async function writePredictions(
 	);
 	await s.exec(
 		`CREATE OR REPLACE TEMP TABLE model_terms_now (x INTEGER, tx_days INTEGER, t_days INTEGER, p_alive DOUBLE,
-		 expected_if_alive DOUBLE, discounted_if_alive DOUBLE, next_days DOUBLE)`
+		 expected_if_alive DOUBLE, discounted_if_alive DOUBLE, next_days DOUBLE, churn_probability DOUBLE)`
 	);
-	const byXT = new Map<string, { discounted: number; expected: number; next: number }>();
+	const byXT = new Map<string, { discounted: number; expected: number; next: number; quiet: number }>();
+	const window = o.inactivityDays / unitDays;
 	const appender = await s.connection.createAppender('model_terms_now', 'main', 'temp');
 	for (const { x, tx_days, t_days } of keys) {
 		const T = t_days / unitDays;
@@ -51,14 +54,20 @@ export async function writePredictions(
 		let terms = byXT.get(key);
 		if (!terms) {
 			const sums = discountedPurchases((t) => f.ifAlive(x, T, t), horizon);
-			terms = { ...sums, next: f.medianTimeToNext(x, T) * unitDays };
+			terms = {
+				...sums,
+				next: f.medianTimeToNext(x, T) * unitDays,
+				quiet: f.quietIfAlive(x, T, window)
+			};
 			byXT.set(key, terms);
 		}
 		appender.appendInteger(x);
 		appender.appendInteger(tx_days);
 		appender.appendInteger(t_days);
 		// A value the model cannot compute (Pareto/NBD's series not converging) is stored as unknown (NULL), never NaN.
-		for (const v of [f.pAlive(x, tx_days / unitDays, T), terms.expected, terms.discounted, terms.next]) {
+		const pAlive = f.pAlive(x, tx_days / unitDays, T);
+		const churn = churnProbability(pAlive, terms.quiet);
+		for (const v of [pAlive, terms.expected, terms.discounted, terms.next, churn]) {
 			if (Number.isFinite(v)) appender.appendDouble(v);
 			else appender.appendNull();
 		}

@@ -15,6 +15,7 @@ import type { GammaGammaParams } from './gammagamma';
 import { writePredictions } from './predict';
 import { PURCHASE_MODELS, type PurchaseModel } from './purchase';
 import { choosePurchaseModel, purchaseModelSetting, storeChoice, type PurchaseChoice } from './selection';
+import { inactivityDays } from '../metrics/summary';
 import {
 	materialiseSummary,
 	readHistories,
@@ -189,6 +190,7 @@ export async function refreshModels(db: Database, options: RefreshOptions = {}):
 	const timeUnit = options.timeUnit ?? 'week';
 	const version = await db.withSession((s) => buildVersion(s, 'models'));
 	const setting = await purchaseModelSetting(db);
+	const churnWindow = await inactivityDays(db);
 	const hasPurchases = (await db.withSession((s) => lastPurchaseDay(s))) !== undefined;
 	// The holdout validations run on their own sessions (each materialises its calibration summary).
 	const choice = hasPurchases
@@ -215,13 +217,11 @@ export async function refreshModels(db: Database, options: RefreshOptions = {}):
 		}
 		await materialiseSummary(s, asOf, timeUnit);
 		const req = { calibrationEnd: asOf, timeUnit, penalizer: options.penalizer };
-		// BG/NBD and MBG/NBD are always fitted (the Models page compares them); Pareto/NBD when it is to be tried.
+		// Every purchase model is fitted on all the data (the Models page compares them side by side).
 		const runs = new Map<PurchaseModel, ModelRun>();
 		const failed: Partial<Record<PurchaseModel, string>> = {};
 		let purchase: ModelRun | undefined;
-		for (const model of PURCHASE_MODELS) {
-			if (model !== 'pareto-nbd') runs.set(model, await fitOnSummary(s, { ...req, model }));
-		}
+		for (const model of PURCHASE_MODELS) runs.set(model, await fitOnSummary(s, { ...req, model }));
 		for (const model of choice.ranking) {
 			let run = runs.get(model);
 			if (!run) runs.set(model, (run = await fitOnSummary(s, { ...req, model })));
@@ -250,7 +250,8 @@ export async function refreshModels(db: Database, options: RefreshOptions = {}):
 						asOf,
 						timeUnit,
 						horizonDays: options.horizonDays ?? 365,
-						discountRate: options.discountRate ?? 0.01
+						discountRate: options.discountRate ?? 0.01,
+						inactivityDays: churnWindow
 					}
 				);
 			} else {
