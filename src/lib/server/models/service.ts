@@ -1,4 +1,5 @@
 import type { Database, Session } from '../db';
+import type { CustomerHistories, SpendHistories } from './data';
 import { POORLY_IDENTIFIED } from './identification';
 import { buildVersion, markBuilt } from '../derived/registry';
 import { checkEligibility } from './eligibility';
@@ -58,33 +59,57 @@ export async function lastPurchaseDay(s: Session): Promise<string | undefined> {
 	return rows[0]?.d ?? undefined;
 }
 
-/** Fits one model on this session's materialised summary (see materialiseSummary). */
-export async function fitOnSummary(
+/**
+ * What one fit needs from the database, copied out of it: the model's histories (or spend) on this session's
+ * materialised summary (see materialiseSummary), with the facts that decide eligibility. computeFit needs no
+ * database, so a caller can close its connection (and release the write lock) before the fit computes.
+ */
+export interface FitInputs {
+	base: Pick<ModelRun, 'model' | 'calibrationEnd' | 'timeUnit' | 'facts'>;
+	penalizer?: number;
+	/** Absent when the model is ineligible (or there are no purchases): `ineligible` says why. */
+	data?: CustomerHistories | SpendHistories;
+	ineligible?: { message: string; threshold: string };
+}
+
+export async function readFitInputs(
 	s: Session,
 	req: Required<Pick<ModelRequest, 'model' | 'timeUnit'>> & { calibrationEnd: string; penalizer?: number }
-): Promise<ModelRun> {
+): Promise<FitInputs> {
 	const facts = await summaryFacts(s, req.calibrationEnd);
 	const base = { model: req.model, calibrationEnd: req.calibrationEnd, timeUnit: req.timeUnit, facts };
 	const eligibility = checkEligibility(req.model, facts);
 	if (!eligibility.eligible) {
-		return { ...base, status: 'ineligible', message: eligibility.message, threshold: eligibility.threshold };
+		return { base, ineligible: { message: eligibility.message, threshold: eligibility.threshold } };
 	}
-	const options: FitOptions = { penalizer: req.penalizer, grouped: true };
+	const data = req.model === 'gamma-gamma' ? await readSpend(s) : await readHistories(s);
+	return { base, penalizer: req.penalizer, data };
+}
+
+/** Fits the model on inputs read by readFitInputs (pure computation, no database). */
+export function computeFit(inputs: FitInputs): ModelRun {
+	const { base, data } = inputs;
+	if (!data) {
+		const { message, threshold } = inputs.ineligible!;
+		return { ...base, status: 'ineligible', message, threshold };
+	}
+	const options: FitOptions = { penalizer: inputs.penalizer, grouped: true };
+	const histories = data as CustomerHistories;
 	const fit =
-		req.model === 'gamma-gamma'
-			? fitGammaGamma(await readSpend(s), options)
-			: req.model === 'pareto-nbd'
-				? fitParetoNbd(await readHistories(s), options)
-				: req.model === 'mbg-nbd'
-					? fitMbgNbd(await readHistories(s), options)
-					: fitBgNbd(await readHistories(s), options);
+		base.model === 'gamma-gamma'
+			? fitGammaGamma(data as SpendHistories, options)
+			: base.model === 'pareto-nbd'
+				? fitParetoNbd(histories, options)
+				: base.model === 'mbg-nbd'
+					? fitMbgNbd(histories, options)
+					: fitBgNbd(histories, options);
 	const generic = fit as unknown as FitResult<Record<string, number>>;
 	if (!fit.converged) {
 		return {
 			...base,
 			fit: generic,
 			status: 'not_converged',
-			message: `${req.model}: the optimiser did not converge (${fit.message}); do not use these parameters`
+			message: `${base.model}: the optimiser did not converge (${fit.message}); do not use these parameters`
 		};
 	}
 	// Converged, but on a flat ridge: the numbers are usable for predictions (any point on the ridge predicts
@@ -95,8 +120,19 @@ export async function fitOnSummary(
 	return { ...base, fit: generic, status: 'ok', message };
 }
 
-/** Computes the summary at the calibration end and fits one model, without storing anything. */
-export async function fitModel(db: Database, req: ModelRequest): Promise<ModelRun> {
+/** Fits one model on this session's materialised summary (see materialiseSummary). */
+export async function fitOnSummary(
+	s: Session,
+	req: Required<Pick<ModelRequest, 'model' | 'timeUnit'>> & { calibrationEnd: string; penalizer?: number }
+): Promise<ModelRun> {
+	return computeFit(await readFitInputs(s, req));
+}
+
+/**
+ * Reads what fitting one model at the calibration end needs (the summary is computed in this session); nothing is
+ * stored. With computeFit, the two halves of fitModel: `crm fit` closes the database between them.
+ */
+export async function readModelInputs(db: Database, req: ModelRequest): Promise<FitInputs> {
 	return db.withSession(async (s) => {
 		const calibrationEnd = req.calibrationEnd ?? (await lastPurchaseDay(s));
 		const timeUnit = req.timeUnit ?? 'week';
@@ -110,18 +146,21 @@ export async function fitModel(db: Database, req: ModelRequest): Promise<ModelRu
 			};
 			const e = checkEligibility(req.model, facts);
 			return {
-				model: req.model,
-				status: 'ineligible',
-				message: e.eligible ? 'no purchases' : e.message,
-				threshold: e.eligible ? 'minCustomers' : e.threshold,
-				calibrationEnd: '',
-				timeUnit,
-				facts
+				base: { model: req.model, calibrationEnd: '', timeUnit, facts },
+				ineligible: {
+					message: e.eligible ? 'no purchases' : e.message,
+					threshold: e.eligible ? 'minCustomers' : e.threshold
+				}
 			};
 		}
 		await materialiseSummary(s, calibrationEnd, timeUnit);
-		return fitOnSummary(s, { ...req, calibrationEnd, timeUnit });
+		return readFitInputs(s, { ...req, calibrationEnd, timeUnit });
 	});
+}
+
+/** Computes the summary at the calibration end and fits one model, without storing anything. */
+export async function fitModel(db: Database, req: ModelRequest): Promise<ModelRun> {
+	return computeFit(await readModelInputs(db, req));
 }
 
 /** Stores a run in model_fits and returns its fit_id. */
