@@ -16,7 +16,9 @@ CREATE TABLE model_selection (
 	holdout_status VARCHAR,              -- the calibration fit's status (ok | not_converged | ineligible)
 	holdout_mae DOUBLE,                  -- mean absolute error per customer of holdout purchase days
 	holdout_error_percent DOUBLE,        -- (predicted - actual) / actual total holdout purchase days, in %
-	reason VARCHAR NOT NULL              -- why this model is or is not in use
+	reason VARCHAR NOT NULL,             -- why this model is or is not in use
+	one_time_buyers INTEGER,             -- customers with one purchase day (auto then excludes BG/NBD)
+	churn_window_days INTEGER            -- churn probability = no purchase in the next this many days (inactivity_days)
 );
 
 -- current_predictions: the rows of the newest run of whichever purchase model is in use (the refresh writes one

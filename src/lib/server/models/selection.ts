@@ -171,6 +171,8 @@ export interface ModelSelectionRow {
 	holdout_mae: number | null;
 	holdout_error_percent: number | null;
 	reason: string;
+	one_time_buyers: number | null;
+	churn_window_days: number | null;
 }
 
 /** Replaces model_selection with the choice of this refresh (inside the refresh's transaction). */
@@ -180,7 +182,8 @@ export async function storeChoice(
 	asOf: string,
 	inUse: PurchaseModel | undefined,
 	fitIds: Partial<Record<PurchaseModel, number>>,
-	failed: Partial<Record<PurchaseModel, string>>
+	failed: Partial<Record<PurchaseModel, string>>,
+	churnWindowDays: number
 ): Promise<void> {
 	await s.exec('DELETE FROM model_selection');
 	for (const c of choice.candidates) {
@@ -214,7 +217,8 @@ export async function storeChoice(
 											: 'not validated by auto (too slow; pin it with purchase_model)';
 		await s.sql(
 			`INSERT INTO model_selection VALUES ($as_of::DATE, $model, $in_use, $rank::INTEGER, $fit_id::BIGINT, $mode,
-				$criterion, $calibration_end::DATE, $holdout_end::DATE, $status, $mae::DOUBLE, $error::DOUBLE, $reason)`,
+				$criterion, $calibration_end::DATE, $holdout_end::DATE, $status, $mae::DOUBLE, $error::DOUBLE, $reason,
+				$one_time::INTEGER, $window::INTEGER)`,
 			{
 				as_of: asOf,
 				model: c.model,
@@ -228,7 +232,9 @@ export async function storeChoice(
 				status: c.status,
 				mae: Number.isFinite(c.mae) ? c.mae : null,
 				error: Number.isFinite(c.errorPercent) ? c.errorPercent : null,
-				reason
+				reason,
+				one_time: choice.oneTimeBuyers,
+				window: churnWindowDays
 			}
 		);
 	}
@@ -239,7 +245,7 @@ export async function purchaseModelSelection(db: Pick<Database, 'sql'>): Promise
 	return db.sql<ModelSelectionRow>(
 		`SELECT strftime(as_of, '%Y-%m-%d') AS as_of, model, in_use, rank, fit_id, mode, criterion,
 			strftime(calibration_end, '%Y-%m-%d') AS calibration_end, strftime(holdout_end, '%Y-%m-%d') AS holdout_end,
-			holdout_status, holdout_mae, holdout_error_percent, reason
+			holdout_status, holdout_mae, holdout_error_percent, reason, one_time_buyers, churn_window_days
 		 FROM model_selection
 		 ORDER BY in_use DESC, rank NULLS LAST, CASE model WHEN 'bgnbd' THEN 1 WHEN 'mbg-nbd' THEN 2 ELSE 3 END`
 	);

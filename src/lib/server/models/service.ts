@@ -296,7 +296,15 @@ export async function refreshModels(db: Database, options: RefreshOptions = {}):
 			} else {
 				await s.exec('DELETE FROM predictions');
 			}
-			await storeChoice(s, choice, asOf, purchase?.model as PurchaseModel | undefined, fitIds, failed);
+			await storeChoice(
+				s,
+				choice,
+				asOf,
+				purchase?.model as PurchaseModel | undefined,
+				fitIds,
+				failed,
+				churnWindow
+			);
 			const used = purchase ?? runs.get(choice.ranking[0]!)!;
 			await markBuilt(
 				s,
