@@ -7,13 +7,18 @@
 --   with a purchase, 0..1), net_revenue, revenue_share (0..1), mean_recency_days, mean_orders, mean_net_revenue,
 --   r_min .. m_max (the configured ranges; NULL for 'others'),
 --   aov (net revenue / orders of the segment), predicted_clv and p_alive (means over the segment's customers with a
---   prediction of the latest model refresh, view current_predictions; NULL without one);
+--   prediction of the latest model refresh, view current_predictions; NULL without one); churned_low and
+--   recent_high, the customers where the lifecycle rule and the model's churn band disagree (src/lib/models/
+--   churn-story.ts): churned by the rule but low risk, and new/active/reactivated by the rule but high risk;
 --   ordered by priority.
 WITH chosen AS (
 	SELECT rfm_segment, count(*) AS customers, sum(net_revenue) AS net_revenue,
 		avg(recency_days) AS mean_recency_days, avg(orders) AS mean_orders, avg(net_revenue) AS mean_net_revenue,
 		sum(net_revenue) / nullif(sum(orders), 0) AS aov,
-		avg(predicted_clv) AS predicted_clv, avg(p_alive) AS p_alive
+		avg(predicted_clv) AS predicted_clv, avg(p_alive) AS p_alive,
+		count(*) FILTER (WHERE lifecycle_stage = 'churned' AND churn_band = 'low') AS churned_low,
+		count(*) FILTER (WHERE lifecycle_stage IN ('new', 'active', 'reactivated') AND churn_band = 'high')
+			AS recent_high
 	FROM segment_customer
 	WHERE orders > 0
 		AND ($region::VARCHAR IS NULL OR region = $region::VARCHAR)
@@ -41,7 +46,9 @@ SELECT
 	s.r_min, s.r_max, s.f_min, s.f_max, s.m_min, s.m_max,
 	c.aov::DOUBLE AS aov,
 	c.predicted_clv::DOUBLE AS predicted_clv,
-	c.p_alive::DOUBLE AS p_alive
+	c.p_alive::DOUBLE AS p_alive,
+	CASE WHEN c.p_alive IS NOT NULL THEN coalesce(c.churned_low, 0) END::BIGINT AS churned_low,
+	CASE WHEN c.p_alive IS NOT NULL THEN coalesce(c.recent_high, 0) END::BIGINT AS recent_high
 FROM segments s
 LEFT JOIN chosen c ON c.rfm_segment = s.key
 ORDER BY s.priority

@@ -25,7 +25,8 @@ export function crm(args: string[], env: Record<string, string> = {}, timeoutMs 
 export function crmAsync(
 	args: string[],
 	env: Record<string, string> = {},
-	timeoutMs = 120_000
+	timeoutMs = 120_000,
+	onStderr?: (text: string) => void
 ): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [join(process.cwd(), 'bin', 'crm.js'), ...args], {
@@ -36,7 +37,10 @@ export function crmAsync(
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+		child.stderr.on('data', (d: Buffer) => {
+			stderr += d.toString();
+			onStderr?.(stderr);
+		});
 		child.on('error', reject);
 		child.on('close', (status) => resolve({ status, stdout, stderr }));
 	});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Database } from '../../src/lib/server/db';
+import { setSetting, type Database } from '../../src/lib/server/db';
 import { sharedDatasets, tempDb } from '../helpers/db';
 import { loadCdnowSample } from './cdnow';
 import { refreshMetrics } from '../../src/lib/server/metrics/refresh';
@@ -13,6 +13,7 @@ import {
 	type BgNbdParams
 } from '../../src/lib/server/models/bgnbd';
 import { DAYS_PER_MONTH, churnBand, predictedClv } from '../../src/lib/server/models/clv';
+import { churnProbability, quietIfAliveNbd } from '../../src/lib/server/models/purchase';
 import type { GammaGammaParams } from '../../src/lib/server/models/gammagamma';
 
 const dir = sharedDatasets();
@@ -54,7 +55,11 @@ describe('refreshModels', () => {
 		'on CDNOW writes one prediction per customer that equals the TypeScript formulas',
 		async () => {
 			await loadCdnowSample(db, join(dir!, 'cdnow', 'cdnow_sample.csv'));
+			// Pinned: the stored columns are checked against BG/NBD's formulas (selection.test.ts checks the choice).
+			await setSetting(db, 'purchase_model', 'bgnbd');
 			const res = await refreshModels(db, { timeUnit: 'week', horizonDays: 365, discountRate: 0.01 });
+			expect(res.purchase?.model).toBe('bgnbd');
+			expect(res.choice?.mode).toBe('pinned');
 			expect(res.asOf).toBe('1998-06-30');
 			expect(res.purchase?.status).toBe('ok');
 			expect(res.spend?.status).toBe('ok');
@@ -83,8 +88,11 @@ describe('refreshModels', () => {
 				const { x, t_x: tx, T, m } = c;
 				const pAlive = bgnbdPAlive(bg, x, tx, T);
 				expect(r.p_alive as number).toBeCloseTo(pAlive, 10);
-				expect(r.churn_probability as number).toBeCloseTo(1 - pAlive, 10);
-				expect(r.churn_band).toBe(churnBand(1 - pAlive));
+				// Churn = no purchase in the next 90 days (inactivity_days default): 90/7 weeks.
+				const churn = churnProbability(pAlive, quietIfAliveNbd(bg.r, bg.alpha, x, T, 90 / 7));
+				expect(r.churn_probability as number).toBeCloseTo(churn, 10);
+				expect(r.churn_probability as number).toBeGreaterThanOrEqual(1 - pAlive - 1e-12);
+				expect(r.churn_band).toBe(churnBand(churn));
 				expect(r.expected_purchases as number).toBeCloseTo(bgnbdExpectedPurchases(bg, x, tx, T, 365 / 7), 10);
 				const nextDays = bgnbdMedianTimeToNext(bg, x, T) * 7;
 				const nextDate = new Date(Date.UTC(1998, 5, 30 + Math.round(nextDays))).toISOString().slice(0, 10);

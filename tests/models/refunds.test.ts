@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db';
+import { setSetting, type Database } from '../../src/lib/server/db';
 import { tempDb } from '../helpers/db';
 import { refreshMetrics } from '../../src/lib/server/metrics/refresh';
 import { refreshModels } from '../../src/lib/server/models/service';
@@ -124,7 +124,10 @@ describe('Gamma-Gamma on spend net of refunds', () => {
 		const { byId, spenders } = await summaryAt('2024-08-18');
 		const positive = [...byId.values()].filter((r) => r.x > 0 && r.m > 0 && r.net_revenue > 0).length;
 		expect(spenders).toBe(positive);
+		// BG/NBD pinned: the CLV below is checked against BG/NBD's formula.
+		await setSetting(db, 'purchase_model', 'bgnbd');
 		const res = await refreshModels(db, { timeUnit: 'week', horizonDays: 365, discountRate: 0.01 });
+		expect(res.purchase?.model).toBe('bgnbd');
 		expect(res.purchase?.status).toBe('ok');
 		expect(res.spend?.status).toBe('ok');
 		expect(res.spend?.fit?.nCustomers).toBe(positive);

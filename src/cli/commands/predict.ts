@@ -78,11 +78,11 @@ export function registerPredict(program: Command): void {
 					if (!opts.json && !opts.csv) {
 						const bands = await db.sql<{ churn_band: string; n: number; clv: number | null }>(
 							`SELECT churn_band, count(*) AS n, sum(predicted_clv) AS clv FROM predictions
-							 WHERE model = 'bgnbd' GROUP BY 1 ORDER BY CASE churn_band WHEN 'low' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END`
+							 GROUP BY 1 ORDER BY CASE churn_band WHEN 'low' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END`
 						);
 						const lines = [
 							`as of ${res.asOf}: ${res.predictions.toLocaleString('en')} customers, horizon ${horizonDays} days, discount ${discountRate * 100}%/month`,
-							`BG/NBD ${JSON.stringify(purchase.fit?.params)}`,
+							`${purchase.model} (${res.choice?.criterion ?? 'in use'}) ${JSON.stringify(purchase.fit?.params)}`,
 							`Gamma-Gamma ${res.spend?.status === 'ok' ? JSON.stringify(res.spend.fit?.params) : `(${res.spend?.message})`}`,
 							...bands.map(
 								(b) =>
@@ -97,7 +97,7 @@ export function registerPredict(program: Command): void {
 						`SELECT customer_id, model, strftime(as_of, '%Y-%m-%d') AS as_of, horizon_days, expected_purchases,
 							p_alive, churn_probability, churn_band, strftime(expected_next_order, '%Y-%m-%d') AS expected_next_order,
 							predicted_clv, historic_clv, total_clv, fit_id
-						 FROM predictions WHERE model = 'bgnbd' ORDER BY customer_id`
+						 FROM current_predictions ORDER BY customer_id`
 					);
 					const text = opts.csv
 						? [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join(

@@ -8,6 +8,11 @@ import {
 	setSetting,
 	type Database
 } from '../../lib/server/db';
+import {
+	PURCHASE_MODEL_SETTINGS,
+	isPurchaseModelSetting,
+	purchaseModelSetting
+} from '../../lib/server/models/selection';
 import { refreshDerived } from '../../lib/server/pipeline';
 import { printJson, UsageError, withDb } from '../util';
 
@@ -33,6 +38,18 @@ const SETTABLE: Record<
 			return String(n);
 		},
 		refresh: true
+	},
+	purchase_model: {
+		help: `the purchase model behind P(alive), churn band and CLV: ${PURCHASE_MODEL_SETTINGS.join(' | ')} (auto = the smallest holdout error, the default); rebuilds the models`,
+		set: async (db, value) => {
+			if (!isPurchaseModelSetting(value))
+				throw new SettingError(
+					`purchase_model must be one of ${PURCHASE_MODEL_SETTINGS.join(', ')}, got '${value}'`
+				);
+			await setSetting(db, 'purchase_model', value);
+			return value;
+		},
+		refresh: true
 	}
 };
 
@@ -55,6 +72,11 @@ async function listSettings(db: Database): Promise<SettingRow[]> {
 			key: 'inactivity_days',
 			value: (await getSetting(db, 'inactivity_days')) ?? '90',
 			note: 'churn window in days'
+		},
+		{
+			key: 'purchase_model',
+			value: await purchaseModelSetting(db),
+			note: 'auto = the purchase model with the smallest holdout error'
 		},
 		{
 			key: 'timezone',

@@ -30,8 +30,8 @@ async function naive(
 		`SELECT s.rfm_segment AS k, count(*)::INTEGER AS n, sum(s.net_revenue)::DOUBLE AS rev,
 			avg(p.predicted_clv)::DOUBLE AS clv, avg(p.p_alive)::DOUBLE AS pa
 		 FROM customer_summary s
-		 LEFT JOIN (SELECT * FROM predictions WHERE model = 'bgnbd' AND fit_id =
-			(SELECT fit_id FROM predictions WHERE model = 'bgnbd' ORDER BY as_of DESC, fit_id DESC LIMIT 1)) p
+		 LEFT JOIN (SELECT * FROM predictions WHERE fit_id =
+			(SELECT fit_id FROM predictions ORDER BY as_of DESC, fit_id DESC LIMIT 1)) p
 			USING (customer_id)
 		 WHERE s.orders > 0 AND ($region::VARCHAR IS NULL OR s.region = $region::VARCHAR)
 		 GROUP BY 1`,

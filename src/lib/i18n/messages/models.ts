@@ -75,7 +75,31 @@ export const en = {
 	'models.notes.spend':
 		'Gamma-Gamma assumes spend per order does not depend on how often a customer buys; check that correlation before trusting CLV. Refunds reduce revenue but not the purchase count.',
 	'models.notes.individual':
-		'For a single customer, treat P(alive) and CLV as a ranking signal (who first?), not as a forecast to the last penny.'
+		'For a single customer, treat P(alive) and CLV as a ranking signal (who first?), not as a forecast to the last penny.',
+	'models.inUse': 'In use',
+	'models.inUseTitle': 'Purchase model in use: {model}',
+	'models.chosenBy': 'How it was chosen: {criterion}',
+	'models.modePinned': 'Pinned by the setting purchase_model.',
+	'models.modeAuto': 'Chosen automatically (setting purchase_model = auto).',
+	'models.holdoutMae': 'Holdout error (MAE per customer)',
+	'models.holdoutErrorPercent': 'Holdout total error',
+	'models.rank': 'Rank',
+	'models.reason': 'Why',
+	'models.bgnbdCaveat':
+		'BG/NBD is in use: its P(alive) is 1 for every one-time buyer, whatever the age of the only purchase. Churn risk still falls from the chance of no purchase in the window, but "probability still active" of one-time buyers means nothing.',
+	'models.churnBands':
+		'Churn risk = the model\'s probability of no purchase in the next {days} days (the same window as the lifecycle rule "churned = no purchase in the last {days} days"). Bands: low below 1/3, medium from 1/3 to below 2/3, high from 2/3.',
+	'models.calibrationModel': 'Model',
+	'models.compare': 'The three purchase models side by side',
+	'models.disagree.churned_low':
+		'The lifecycle rule counts this customer as churned (no purchase in the last {days} days), but the model still expects a purchase in the next {days} days (low risk): a slow but regular buyer.',
+	'models.disagree.recent_high':
+		'The lifecycle rule counts this customer as active (a purchase in the last {days} days), but the model gives a high chance of no purchase in the next {days} days.',
+	'models.disagree.col': 'Rule vs model',
+	'models.disagree.colHint':
+		'Customers where the lifecycle rule and the model disagree: churned by the rule but low model risk; active by the rule but high model risk.',
+	'models.disagree.none': 'agree',
+	'models.disagree.counts': '{low} churned, low risk · {high} active, high risk'
 };
 
 export const vi: Record<keyof typeof en, string> = {
@@ -154,5 +178,29 @@ export const vi: Record<keyof typeof en, string> = {
 	'models.notes.spend':
 		'Gamma-Gamma giả định chi tiêu mỗi đơn không phụ thuộc vào tần suất mua; hãy kiểm tra tương quan đó trước khi tin CLV. Hoàn tiền làm giảm doanh thu nhưng không giảm số lần mua.',
 	'models.notes.individual':
-		'Với từng khách hàng, hãy dùng P(còn hoạt động) và CLV để xếp thứ tự ưu tiên (ai trước?), không phải dự báo chính xác đến từng đồng.'
+		'Với từng khách hàng, hãy dùng P(còn hoạt động) và CLV để xếp thứ tự ưu tiên (ai trước?), không phải dự báo chính xác đến từng đồng.',
+	'models.inUse': 'Đang dùng',
+	'models.inUseTitle': 'Mô hình mua hàng đang dùng: {model}',
+	'models.chosenBy': 'Cách chọn: {criterion}',
+	'models.modePinned': 'Được cố định bằng thiết lập purchase_model.',
+	'models.modeAuto': 'Chọn tự động (thiết lập purchase_model = auto).',
+	'models.holdoutMae': 'Sai số kiểm tra (MAE mỗi khách hàng)',
+	'models.holdoutErrorPercent': 'Sai số tổng kiểm tra',
+	'models.rank': 'Hạng',
+	'models.reason': 'Lý do',
+	'models.bgnbdCaveat':
+		'Đang dùng BG/NBD: P(còn hoạt động) của mọi khách chỉ mua một lần đều bằng 1, dù lần mua đó đã cũ bao lâu. Nguy cơ rời bỏ vẫn tính theo khả năng không mua trong khoảng thời gian, nhưng "xác suất còn hoạt động" của khách mua một lần không có ý nghĩa.',
+	'models.churnBands':
+		'Nguy cơ rời bỏ = xác suất theo mô hình khách không mua gì trong {days} ngày tới (cùng khoảng với quy tắc vòng đời "rời bỏ = không mua trong {days} ngày qua"). Mức: thấp dưới 1/3, trung bình từ 1/3 đến dưới 2/3, cao từ 2/3.',
+	'models.calibrationModel': 'Mô hình',
+	'models.compare': 'Ba mô hình mua hàng đặt cạnh nhau',
+	'models.disagree.churned_low':
+		'Theo quy tắc vòng đời, khách này đã rời bỏ (không mua trong {days} ngày qua), nhưng mô hình vẫn dự kiến khách sẽ mua trong {days} ngày tới (nguy cơ thấp): một khách mua chậm nhưng đều.',
+	'models.disagree.recent_high':
+		'Theo quy tắc vòng đời, khách này còn hoạt động (có mua trong {days} ngày qua), nhưng mô hình cho rằng khả năng khách không mua gì trong {days} ngày tới là cao.',
+	'models.disagree.col': 'Quy tắc và mô hình',
+	'models.disagree.colHint':
+		'Số khách mà quy tắc vòng đời và mô hình không khớp: rời bỏ theo quy tắc nhưng nguy cơ thấp theo mô hình; còn hoạt động theo quy tắc nhưng nguy cơ cao theo mô hình.',
+	'models.disagree.none': 'khớp',
+	'models.disagree.counts': '{low} rời bỏ, nguy cơ thấp · {high} hoạt động, nguy cơ cao'
 };

@@ -52,6 +52,7 @@ export interface CustomerPrediction {
 	historic_clv: number | null;
 	total_clv: number | null;
 	fit_id: string | number | null;
+	churn_window_days: number | null;
 }
 
 export interface TimelineEvent {

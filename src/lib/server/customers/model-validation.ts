@@ -1,6 +1,11 @@
 import { perRefresh } from '../derived/cache';
 import type { Database } from '../db';
-import { validateModel, type PurchaseModel, type ValidationResult } from '../models/validate';
+import {
+	defaultSplit as holdoutSplit,
+	validateModel,
+	type PurchaseModel,
+	type ValidationResult
+} from '../models/validate';
 
 /**
  * The calibration-vs-holdout check the models page shows: the models engineer's validateModel (fit on the data up to
@@ -15,27 +20,13 @@ export interface ValidationSplit {
 	holdoutEnd: string;
 }
 
-const DAY = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
+/** The models engineer's default split (validate.ts defaultSplit), for one model. */
 export async function defaultSplit(
 	db: Database,
 	model: ValidationSplit['model'] = 'bgnbd'
 ): Promise<ValidationSplit | undefined> {
-	const rows = await db.sql<{ first: string | null; last: string | null }>(
-		`SELECT strftime(min(first_purchase_at)::DATE, '%Y-%m-%d') AS first,
-			strftime(max(last_purchase_at)::DATE, '%Y-%m-%d') AS last
-		 FROM customer_summary`
-	);
-	const first = rows[0]?.first;
-	const last = rows[0]?.last;
-	if (!first || !last) return undefined;
-	const spanDays = (Date.parse(last) - Date.parse(first)) / DAY;
-	const holdoutWeeks = Math.min(52, Math.max(4, Math.round(spanDays / 3 / 7)));
-	const holdoutEnd = last;
-	const calibrationEnd = iso(Date.parse(holdoutEnd) - holdoutWeeks * 7 * DAY);
-	if (calibrationEnd <= first) return undefined;
-	return { model, calibrationEnd, holdoutEnd };
+	const split = await holdoutSplit(db);
+	return split && { model, ...split };
 }
 
 /** Validation for a split; the same split on the same data is computed once (the answer cache, derived/cache.ts). */

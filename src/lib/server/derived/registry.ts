@@ -100,11 +100,19 @@ export const DERIVED: readonly DerivedEntry[] = [
 	},
 	{
 		name: 'models',
-		tables: ['model_fits', 'predictions'],
+		tables: ['model_fits', 'predictions', 'model_selection'],
 		// model_summary_net_spend also reads interactions (which refunds name which orders); any change there rebuilds
-		// metrics first, which makes this entry stale.
-		queries: ['model_summary_current', 'model_summary_net_spend', 'predictions_bgnbd'],
-		reads: ['metrics'],
+		// metrics first, which makes this entry stale. The holdout validations that choose the purchase model read
+		// model_summary (at the calibration end) and the holdout queries; settings: purchase_model pins a model.
+		queries: [
+			'model_summary_current',
+			'model_summary',
+			'model_summary_net_spend',
+			'predictions_write',
+			'predictions_holdout_customers',
+			'predictions_holdout_periods'
+		],
+		reads: ['metrics', 'settings'],
 		inline: 'none: the predictions of the last fit are shown with the date they were made for',
 		revision: 1,
 		build: (db) => refreshModels(db)

@@ -58,9 +58,12 @@ export interface SegmentSummary {
 	m_max: number | null;
 	/** net revenue / orders of the segment's customers */
 	aov: number | null;
-	/** mean predicted CLV and P(alive) of the segment's customers, from the latest BG/NBD run (NULL without one) */
+	/** mean predicted CLV and P(alive) of the segment's customers, from the model in use (NULL without one) */
 	predicted_clv: number | null;
 	p_alive: number | null;
+	/** customers where the lifecycle rule and the churn band disagree (src/lib/models/churn-story.ts; NULL without predictions) */
+	churned_low: number | null;
+	recent_high: number | null;
 }
 
 /** Whether table segment_customer was built from the customer summary and predictions as they are now. */

@@ -33,13 +33,24 @@ export function purchasesIfAlive(
 	T: number,
 	h: ClvHorizon
 ): { discounted: number; expected: number } {
+	return discountedPurchases((t) => bgnbdExpectedIfAlive(p, x, T, t), h);
+}
+
+/**
+ * The same sums for any purchase model, given E(t), the expected purchases in (T, T+t] of a customer alive at T
+ * (purchase.ts ifAlive): the discounted monthly increments and E(horizon).
+ */
+export function discountedPurchases(
+	expectedIfAlive: (t: number) => number,
+	h: ClvHorizon
+): { discounted: number; expected: number } {
 	if (!(h.horizon > 0)) return { discounted: 0, expected: 0 };
 	const steps = Math.ceil(h.horizon / h.month - 1e-9);
 	let total = 0;
 	let before = 0;
 	for (let i = 1; i <= steps; i++) {
 		const t = Math.min(i * h.month, h.horizon);
-		const e = bgnbdExpectedIfAlive(p, x, T, t);
+		const e = expectedIfAlive(t);
 		total += (e - before) / Math.pow(1 + h.discountRate, t / h.month);
 		before = e;
 	}
@@ -69,7 +80,12 @@ export function predictedClv(
 
 export type ChurnBand = 'low' | 'medium' | 'high';
 
-/** Churn probability bands: low < 0.33 <= medium < 0.66 <= high. */
+/**
+ * Churn probability bands: low < 1/3 <= medium < 2/3 <= high (thirds of the probability scale, stated on the Models
+ * page; queries/predictions_write.sql uses the same).
+ */
+export const CHURN_BAND_CUTS = [1 / 3, 2 / 3] as const;
 export function churnBand(churnProbability: number): ChurnBand {
-	return churnProbability < 0.33 ? 'low' : churnProbability < 0.66 ? 'medium' : 'high';
+	const [lo, hi] = CHURN_BAND_CUTS;
+	return churnProbability < lo ? 'low' : churnProbability < hi ? 'medium' : 'high';
 }

@@ -67,7 +67,19 @@ export function paretoPAlive(p: ParetoNbdParams, x: number, tx: number, T: numbe
 		(p.r + x) * Math.log(p.alpha + T) +
 		p.s * Math.log(p.beta + T) +
 		paretoLogA0(p, x, tx, T);
-	return lnK > 0 ? Math.exp(-lnK) / (1 + Math.exp(-lnK)) : 1 / (1 + Math.exp(lnK));
+	if (Number.isFinite(lnK)) return lnK > 0 ? Math.exp(-lnK) / (1 + Math.exp(-lnK)) : 1 / (1 + Math.exp(lnK));
+	// The 2F1 series fails where α and β part far (s ≈ 1e4, β ≈ 5e6 on a flat ridge): P(alive) is the alive term of
+	// the likelihood over the whole, the whole by the integral form (paretoLogLikelihoodWithGradient).
+	const one = (v: number) => Float64Array.of(v);
+	const lnL = paretoLogLikelihoodWithGradient(p, { x: one(x), tx: one(tx), T: one(T), weight: one(1) }).value;
+	const lnAlive =
+		lgamma(p.r + x) -
+		lgamma(p.r) +
+		p.r * Math.log(p.alpha) +
+		p.s * Math.log(p.beta) -
+		(p.r + x) * Math.log(p.alpha + T) -
+		p.s * Math.log(p.beta + T);
+	return Math.min(1, Math.exp(lnAlive - lnL));
 }
 
 /**

@@ -1,14 +1,11 @@
 import type { Database } from '../db';
-import { bgnbdExpectedIfAlive, bgnbdPAlive, type BgNbdParams } from './bgnbd';
 import type { FitResult } from './fit';
-import { mbgnbdExpectedIfAlive, mbgnbdPAlive, type MbgNbdParams } from './mbgnbd';
-import { paretoExpectedPurchases, paretoPAlive, type ParetoNbdParams } from './paretonbd';
+import { purchaseFunctions, type PurchaseModel } from './purchase';
 import { fitOnSummary, type FitStatus } from './service';
 import { materialiseSummary, UNIT_DAYS, type TimeUnit } from './summary';
 
-/** The purchase models a holdout can validate. */
-export type PurchaseModel = 'bgnbd' | 'mbg-nbd' | 'pareto-nbd';
-export const PURCHASE_MODELS: readonly PurchaseModel[] = ['bgnbd', 'mbg-nbd', 'pareto-nbd'];
+/** The purchase models a holdout can validate (purchase.ts). */
+export { PURCHASE_MODELS, type PurchaseModel } from './purchase';
 
 export interface ValidationRequest {
 	model?: PurchaseModel;
@@ -44,6 +41,32 @@ export interface ValidationResult {
 	}[];
 	/** Mean absolute error of the per-customer prediction, and of the bucket means above. */
 	mae?: { perCustomer: number; byCalibrationPurchases: number };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The default calibration/holdout split (the Models page's, and the refresh's choice of model, selection.ts): the
+ * holdout is the last third of the purchase history, rounded to whole weeks, between 4 and 52 weeks, ending on the
+ * last purchase day. Undefined without purchases or when the calibration would be empty.
+ */
+export async function defaultSplit(
+	db: Pick<Database, 'sql'>
+): Promise<{ calibrationEnd: string; holdoutEnd: string } | undefined> {
+	const rows = await db.sql<{ first: string | null; last: string | null }>(
+		`SELECT strftime(min(first_purchase_at)::DATE, '%Y-%m-%d') AS first,
+			strftime(max(last_purchase_at)::DATE, '%Y-%m-%d') AS last
+		 FROM customer_summary`
+	);
+	const first = rows[0]?.first;
+	const last = rows[0]?.last;
+	if (!first || !last) return undefined;
+	const spanDays = (Date.parse(last) - Date.parse(first)) / DAY;
+	const holdoutWeeks = Math.min(52, Math.max(4, Math.round(spanDays / 3 / 7)));
+	const holdoutEnd = last;
+	const calibrationEnd = new Date(Date.parse(holdoutEnd) - holdoutWeeks * 7 * DAY).toISOString().slice(0, 10);
+	if (calibrationEnd <= first) return undefined;
+	return { calibrationEnd, holdoutEnd };
 }
 
 /**
@@ -87,7 +110,7 @@ export async function validateModel(db: Database, req: ValidationRequest): Promi
 			{ calibration_end: req.calibrationEnd, holdout_end: req.holdoutEnd }
 		);
 		// Expected holdout purchases of a customer = P(alive) · (purchases if alive), the latter cached by (x, T).
-		const expected = expectation(model, params);
+		const expected = purchaseFunctions(model, params);
 		let absError = 0;
 		let actualTotal = 0;
 		let predictedTotal = 0;
@@ -151,39 +174,4 @@ export async function validateModel(db: Database, req: ValidationRequest): Promi
 			}
 		};
 	});
-}
-
-/** P(alive) and the expected purchases of an alive customer, per model, with a cache by (x, T, t). */
-function expectation(model: PurchaseModel, params: Record<string, number>) {
-	const cache = new Map<string, number>();
-	if (model === 'mbg-nbd') {
-		const p = params as unknown as MbgNbdParams;
-		return {
-			pAlive: (x: number, tx: number, T: number) => mbgnbdPAlive(p, x, tx, T),
-			ifAlive: (x: number, T: number, t: number) => {
-				const key = `${x}|${T}|${t}`;
-				let v = cache.get(key);
-				if (v === undefined) cache.set(key, (v = mbgnbdExpectedIfAlive(p, x, T, t)));
-				return v;
-			}
-		};
-	}
-	if (model === 'bgnbd') {
-		const p = params as unknown as BgNbdParams;
-		return {
-			pAlive: (x: number, tx: number, T: number) => bgnbdPAlive(p, x, tx, T),
-			ifAlive: (x: number, T: number, t: number) => {
-				const key = `${x}|${T}|${t}`;
-				let v = cache.get(key);
-				if (v === undefined) cache.set(key, (v = bgnbdExpectedIfAlive(p, x, T, t)));
-				return v;
-			}
-		};
-	}
-	const p = params as unknown as ParetoNbdParams;
-	// Pareto/NBD: E[Y(t)] = P(alive) · ifAlive, where ifAlive does not depend on tₓ; at tₓ = T, P(alive) = 1.
-	return {
-		pAlive: (x: number, tx: number, T: number) => paretoPAlive(p, x, tx, T),
-		ifAlive: (x: number, T: number, t: number) => paretoExpectedPurchases(p, x, T, T, t)
-	};
 }

@@ -1,24 +1,23 @@
--- Per-customer BG/NBD (+ Gamma-Gamma) predictions, written to `predictions` (docs/MODELS.md).
+-- Per-customer predictions of the purchase model in use (BG/NBD, MBG/NBD or Pareto/NBD, chosen by the models refresh:
+-- docs/MODELS.md "Which purchase model") with Gamma-Gamma's spend, written to `predictions`.
 -- Reads the temp tables of one refresh: model_summary_now (queries/model_summary.sql at $as_of) and model_terms_now
--- (x, t_days, expected_if_alive, discounted_if_alive, next_days: the parts that depend only on (x, T), computed in
--- src/lib/server/models/predict.ts).
--- Inputs: $as_of, $horizon_days, $fit_id, $spend_fit_id (NULL = no spend model), BG/NBD $r $alpha $a $b,
+-- (x, tx_days, t_days, p_alive, expected_if_alive, discounted_if_alive, next_days: every part that depends on the
+-- model, computed once per distinct history in src/lib/server/models/predict.ts with the model's own formulas).
+-- Inputs: $model (the purchase model's name), $as_of, $horizon_days, $fit_id, $spend_fit_id (NULL = no spend model),
 --   Gamma-Gamma $p $q $v (NULL when there is no spend model).
--- P(alive) = 1 / (1 + [x > 0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))  (Fader, Hardie & Lee 2005, eq. 12);
 -- E[spend] = p (v + x m) / (p x + q - 1), or p v / (q - 1) for x = 0  (Fader & Hardie 2013, eq. 5), with m the mean
 -- repeat spend net of refunds (queries/model_summary_net_spend.sql). A customer whose purchases net of refunds up to
 -- $as_of are <= 0 gets predicted_clv 0 and clv_note 'net_spend_not_positive' (docs/MODELS.md).
+-- churn_probability: the model's probability of no purchase in the next inactivity_days days (purchase.ts
+-- churnProbability: 1 - P(alive) + P(alive) * P(no purchase in the window | alive)), the same window as the lifecycle
+-- rule "churned = no purchase in the last inactivity_days days". churn_band: low < 1/3 <= medium < 2/3 <= high
+-- (clv.ts churnBand).
 INSERT INTO predictions
 	(customer_id, model, as_of, horizon_days, expected_purchases, p_alive, churn_probability, churn_band,
 	 expected_next_order, predicted_clv, historic_clv, total_clv, fit_id, spend_fit_id, clv_note)
 WITH alive AS (
 	SELECT
 		s.*,
-		CASE WHEN s.x = 0 THEN 1.0
-			ELSE 1.0 / (1.0 + exp(least(700.0,
-				ln($a::DOUBLE) - ln($b::DOUBLE + s.x - 1)
-				+ ($r::DOUBLE + s.x) * (ln($alpha::DOUBLE + s."T") - ln($alpha::DOUBLE + s.t_x)))))
-		END AS p_alive,
 		CASE WHEN $p::DOUBLE IS NULL THEN NULL
 			WHEN s.net_revenue <= 0 THEN 0.0
 			WHEN s.x > 0 THEN $p::DOUBLE * ($v::DOUBLE + s.x * s.m) / ($p::DOUBLE * s.x + $q::DOUBLE - 1)
@@ -29,28 +28,31 @@ WITH alive AS (
 scored AS (
 	SELECT
 		a.customer_id,
-		a.p_alive,
-		a.p_alive * k.expected_if_alive AS expected_purchases,
+		k.p_alive,
+		k.churn_probability,
+		k.p_alive * k.expected_if_alive AS expected_purchases,
 		-- NULL when the median lies beyond the horizon: no next order is expected within it.
 		CASE WHEN k.next_days <= $horizon_days::INTEGER THEN $as_of::DATE + CAST(round(k.next_days) AS INTEGER) END
 			AS expected_next_order,
 		CASE WHEN $horizon_days::INTEGER = 0 OR a.expected_spend = 0 THEN 0.0
-			ELSE a.p_alive * k.discounted_if_alive * a.expected_spend
+			ELSE k.p_alive * k.discounted_if_alive * a.expected_spend
 		END AS predicted_clv,
 		a.net_revenue AS historic_clv,
 		CASE WHEN a.net_revenue <= 0 THEN 'net_spend_not_positive' END AS clv_note
 	FROM alive a
 	JOIN temp.model_terms_now k ON k.x = a.x AND k.t_days = ($as_of::DATE - a.first_purchase)
+		AND k.tx_days = (a.last_purchase - a.first_purchase)
 )
 SELECT
 	customer_id,
-	'bgnbd',
+	$model::VARCHAR,
 	$as_of::DATE,
 	$horizon_days::INTEGER,
 	expected_purchases,
 	p_alive,
-	1 - p_alive,
-	CASE WHEN 1 - p_alive < 0.33 THEN 'low' WHEN 1 - p_alive < 0.66 THEN 'medium' ELSE 'high' END,
+	churn_probability,
+	CASE WHEN churn_probability IS NULL THEN NULL WHEN churn_probability < 1.0 / 3 THEN 'low'
+		WHEN churn_probability < 2.0 / 3 THEN 'medium' ELSE 'high' END,
 	expected_next_order,
 	predicted_clv,
 	historic_clv,
