@@ -11,7 +11,11 @@ import { dotted, issueText } from '../issues';
  * bad parameter is a 400 with a
  * message that names the parameter, never a stack trace.
  */
-export async function parseQuery<S extends z.ZodType>(url: URL, schema: S): Promise<z.infer<S>> {
+export async function parseQuery<S extends z.ZodType>(
+	url: URL,
+	schema: S,
+	{ maxPeriods }: { maxPeriods?: number } = {}
+): Promise<z.infer<S>> {
 	const raw: Record<string, string | string[]> = {};
 	for (const key of new Set(url.searchParams.keys())) {
 		const all = url.searchParams.getAll(key);
@@ -24,7 +28,7 @@ export async function parseQuery<S extends z.ZodType>(url: URL, schema: S): Prom
 	}
 	const db = await appDb();
 	await checkDates(db, raw);
-	await checkPeriods(db, parsed.data as Record<string, unknown>);
+	await checkPeriods(db, parsed.data as Record<string, unknown>, maxPeriods);
 	return parsed.data;
 }
 
