@@ -272,6 +272,9 @@ async function checkStrayQuotes(s: Session, ctx: CheckContext): Promise<void> {
 	const rejected = await s.sql<{ n: number }>(`SELECT count(DISTINCT line) AS n FROM temp.${REJECTS_TABLE}`);
 	const n = Number(rejected[0]?.n ?? 0);
 	if (n === 0) return;
+	// the reader kept double-quote quoting: a quote did not change the dialect (a quoted cell over two lines)
+	const scan = await s.sql<{ quote: string }>(`SELECT quote FROM temp.${REJECTS_SCAN} LIMIT 1`);
+	if (scan[0]?.quote === '"') return;
 	const stray = unpairedQuotes(ctx.file);
 	if (stray.length === 0) return;
 	const lines = stray.map((q) => `line ${q.line} (${JSON.stringify(q.text)})`).join(', ');
