@@ -4,7 +4,7 @@
 -- not be read and are stored as NULL), warnings for those, and the raw cells for quarantined rows.
 -- Inputs: $file, $tz, $now (business-local TIMESTAMP), $line_offset, $monthfirst.
 -- Placeholders (SQL made by src/lib/server/ingest/customers.ts from quoted column names): source,
--- col.<field>, extras_json, duplicate_row, raw_json.
+-- col.<field>, extras_json, duplicate_row, raw_json, cell_too_large (a cell over ingest/cells.ts CELL_LIMIT_BYTES).
 -- Output columns: source_line, customer_id, name, email, phone, region, country, gender, birth_year, signup_at,
 --   acquisition_channel, consent_email, consent_sms, attributes, warnings (VARCHAR[]), reason, raw.
 CREATE OR REPLACE TEMP TABLE ingest_checked AS
@@ -51,6 +51,7 @@ checked AS (
 		parsed.*,
 		CASE WHEN __signup_parsed <= $now::TIMESTAMP THEN __signup_parsed END AS __signup_at,
 		CASE
+			WHEN {{cell_too_large}} THEN 'cell too large'
 			WHEN __customer_id IS NULL THEN 'missing customer id'
 			WHEN {{duplicate_row}} THEN 'duplicate row'
 			WHEN row_number() OVER (PARTITION BY __customer_id ORDER BY __n) > 1 THEN 'duplicate id'

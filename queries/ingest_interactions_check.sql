@@ -13,7 +13,7 @@
 --   'ambiguous amount': the file does not say whether the dot is a decimal point).
 -- Placeholders, filled by src/lib/server/ingest/interactions.ts with SQL made by code only (file column names
 -- quoted by quoteIdent, fixed preset expressions): source, col.<field>, type, amount, first_reason,
--- preset_reason, keep_raw, raw_json, optional_columns.
+-- preset_reason, keep_raw, raw_json, optional_columns, cell_too_large (a cell over ingest/cells.ts CELL_LIMIT_BYTES).
 -- Output columns: customer_id, occurred_at, type, amount, reason, raw, and only when the file has them (a column of
 --   NULLs would still be written for every row: on the 2M-row bench file the check cost 13% less CPU without
 --   them): interaction_id (the file's id), channel, order_id, quantity, product_id, category, csat, resolved_at,
@@ -61,6 +61,7 @@ checked AS (
 	SELECT
 		valued.*,
 		CASE
+			WHEN {{cell_too_large}} THEN 'cell too large'
 			{{first_reason}}
 			WHEN __customer_id IS NULL THEN 'missing customer id'
 			WHEN __occurred_raw IS NULL THEN 'missing date'

@@ -10,6 +10,13 @@ CREATE OR REPLACE TEMP MACRO crm_text(v) AS CASE
 	ELSE nullif(trim(v), '')
 END;
 
+-- A raw cell as the quarantine keeps it: one over the cell limit (limit_bytes, ingest/cells.ts) as its first 200
+-- characters and its size, so that a quarantined 10 MB cell does not make a 10 MB quarantine row.
+CREATE OR REPLACE TEMP MACRO crm_cell_raw(v, limit_bytes) AS CASE
+	WHEN strlen(v) > limit_bytes THEN left(v, 200) || '… (' || strlen(v) || ' bytes)'
+	ELSE v
+END;
+
 -- Timestamp into business-local wall-clock time (tz). A value that ends in a zone or offset after a clock time
 -- (Z, UTC, +07, +07:00, -0500) is an instant and is converted into tz; anything else is already local and kept.
 -- Day-first (31/12/2024) is tried before month-first (12/31/2024) unless monthfirst is true. A two-digit year

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Database } from '../lib/server/db';
+import { repairInterruptedRefresh } from '../lib/server/pipeline';
 
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {}
@@ -10,10 +11,19 @@ export function dbPathOf(cmd: Command): string | undefined {
 	return opts.db;
 }
 
-/** Opens the database for one command and always closes it. */
-export async function withDb<T>(cmd: Command, fn: (db: Database) => Promise<T>): Promise<T> {
+/**
+ * Opens the database for one command and always closes it. First it redoes a refresh an ingest asked for and did not
+ * finish (killed or failed; pipeline.ts repairInterruptedRefresh), so no command answers from half-refreshed tables;
+ * `repair: false` for the commands that refresh anyway.
+ */
+export async function withDb<T>(
+	cmd: Command,
+	fn: (db: Database) => Promise<T>,
+	{ repair = true }: { repair?: boolean } = {}
+): Promise<T> {
 	const db = await Database.open({ path: dbPathOf(cmd) });
 	try {
+		if (repair) await repairInterruptedRefresh(db, (m) => process.stderr.write(`crm: ${m}\n`));
 		return await fn(db);
 	} finally {
 		db.close();

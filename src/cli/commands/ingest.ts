@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import {
+	CELL_LIMIT_BYTES,
 	IngestError,
+	MAX_LINE_BYTES,
 	checkFormatOptions,
 	parseMapOptions,
 	type IngestOptions,
@@ -60,9 +62,12 @@ export function registerIngest(program: Command): void {
 		.addHelpText(
 			'after',
 			'\nProgress (step, rows, elapsed) goes to stderr: one redrawn line on a terminal, a line per step elsewhere.\n' +
+				`Limits: a cell over ${CELL_LIMIT_BYTES / 1024} KiB is quarantined as 'cell too large'; a CSV line over ${MAX_LINE_BYTES / 1048576} MiB (DuckDB's\n` +
+				'max_line_size) cannot be read, and the file is refused naming the line.\n' +
 				'While the dashboard runs it owns the database: crm ingest then hands the files to the server, which loads\n' +
 				'them (the same report). Fields, rules and presets: docs/INGESTION.md. Exit code 1 when a file cannot be\n' +
-				'read (nothing of it is written).'
+				'read (nothing of it is written), or when its rows are in but the refresh after them failed (the report\n' +
+				'says refresh_error; a refresh that fails or is killed is redone by the next crm command or ingest).'
 		)
 		.action(async (files: string[], opts: IngestCliOptions, cmd: Command) => {
 			if (!['interactions', 'customers'].includes(opts.kind)) {
@@ -107,6 +112,13 @@ export function registerIngest(program: Command): void {
 						progress.stop();
 						reports.push(report);
 						if (!opts.json) process.stdout.write(summary(report));
+						if (report.refresh_error) {
+							// the rows are in (the report counts them); the next command redoes the refresh
+							failed++;
+							process.stderr.write(
+								`crm ingest: ${file}: loaded, but the refresh failed: ${report.refresh_error} (the next crm command redoes it)\n`
+							);
+						}
 					} catch (e) {
 						progress.stop();
 						failed++;
@@ -128,7 +140,12 @@ const fmt = (n: number): string => n.toLocaleString('en');
 
 /** The human summary of one file. */
 export function summary(r: IngestReport): string {
-	if (r.skipped) return `${r.file}: skipped, ${r.skipped}\n`;
+	if (r.skipped) {
+		const redone = r.refreshed
+			? `; the unfinished refresh redone (${r.refreshed.join(', ') || 'nothing'})`
+			: '';
+		return `${r.file}: skipped, ${r.skipped}${redone}\n`;
+	}
 	const seconds = r.duration_ms / 1000;
 	const rate = seconds > 0 ? Math.round(r.rows_read / seconds) : r.rows_read;
 	const lines = [

@@ -28,20 +28,24 @@ export function registerRefresh(program: Command): void {
 					`--only: unknown step '${unknown.join("', '") || opts.only}'; the steps are: ${known.join(', ')}`
 				);
 			}
-			await withDb(cmd, async (db) => {
-				// step i/n on stderr while a step runs (on a terminal); each step's time on stdout when it ends
-				const progress = new StepProgress(only ?? known);
-				const log = (m: string) => {
-					if (!opts.json) progress.print(m, process.stdout);
-					progress.finished(m);
-				};
-				progress.begin();
-				const timings = await refreshDerived(db, log, only, { force: opts.force }).finally(() =>
-					progress.stop()
-				);
-				if (opts.json) return printJson(timings);
-				const total = timings.reduce((a, t) => a + t.ms, 0);
-				process.stdout.write(`total: ${total} ms\n`);
-			});
+			await withDb(
+				cmd,
+				async (db) => {
+					// step i/n on stderr while a step runs (on a terminal); each step's time on stdout when it ends
+					const progress = new StepProgress(only ?? known);
+					const log = (m: string) => {
+						if (!opts.json) progress.print(m, process.stdout);
+						progress.finished(m);
+					};
+					progress.begin();
+					const timings = await refreshDerived(db, log, only, { force: opts.force }).finally(() =>
+						progress.stop()
+					);
+					if (opts.json) return printJson(timings);
+					const total = timings.reduce((a, t) => a + t.ms, 0);
+					process.stdout.write(`total: ${total} ms\n`);
+				},
+				{ repair: false }
+			);
 		});
 }

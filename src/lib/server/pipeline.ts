@@ -84,3 +84,27 @@ export async function needsRefresh(db: Database): Promise<boolean> {
 	const f = await freshnessNow(db);
 	return DERIVED.some((e) => !f.entries[e.name]!.upToDate);
 }
+
+/**
+ * Whether the refresh an ingest asked for did not finish (killed, or failed after the ingest's rows committed): some
+ * entry is not up to date and the last ingest was not loaded with --no-refresh (queries/ingest_refresh_wanted.sql).
+ * The registry says what is stale; nothing else is recorded.
+ */
+export async function refreshInterrupted(db: Database): Promise<boolean> {
+	if (!(await needsRefresh(db))) return false;
+	const [last] = await db.query<{ wanted: boolean }>('ingest_refresh_wanted');
+	return last?.wanted === true;
+}
+
+/**
+ * Redoes an interrupted refresh (refreshInterrupted): every crm command and each ingest calls it first, the server
+ * at start (app-db.ts refreshes whatever is stale). Returns the steps run, or null when nothing was interrupted.
+ */
+export async function repairInterruptedRefresh(
+	db: Database,
+	log: (msg: string) => void = () => undefined
+): Promise<StepTiming[] | null> {
+	if (!(await refreshInterrupted(db))) return null;
+	log('the last refresh did not finish (killed or failed): redoing it');
+	return refreshDerived(db);
+}

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Database } from '../db';
 import { addDays, isCalendarDate } from '../dates';
+import { GRAINS, type Grain } from '../metrics/filters';
 
 /**
  * Bounds on what a request may ask for, shared by every endpoint: a date parameter is a real calendar date within the
@@ -18,14 +19,19 @@ interface Range {
 	min: string;
 	max: string;
 }
-const ranges = new WeakMap<Database, { at: number; range: Range }>();
+const ranges = new WeakMap<Database, { at: number; range: Range; data: Range }>();
 /** The range is read again at most this often (an ingest moves it; a day or two late is within the margin). */
 const RANGE_TTL_MS = 10_000;
 
 /** The dates a request may name: the first and last interaction day, widened by DATE_MARGIN_DAYS each side. */
 export async function allowedDates(db: Database): Promise<Range> {
+	return (await dateRanges(db)).range;
+}
+
+/** The data's first and last interaction day (allowed: those ± the margin), read at most every RANGE_TTL_MS. */
+async function dateRanges(db: Database): Promise<{ range: Range; data: Range }> {
 	const kept = ranges.get(db);
-	if (kept && Date.now() - kept.at < RANGE_TTL_MS) return kept.range;
+	if (kept && Date.now() - kept.at < RANGE_TTL_MS) return kept;
 	const [r] = await db.sql<{ lo: string | null; hi: string | null }>(
 		`SELECT strftime(min(occurred_at), '%Y-%m-%d') AS lo, strftime(max(occurred_at), '%Y-%m-%d') AS hi
 		 FROM interactions`
@@ -35,8 +41,8 @@ export async function allowedDates(db: Database): Promise<Range> {
 			? { min: r.lo, max: r.hi }
 			: { min: EMPTY_FROM, max: new Date().toISOString().slice(0, 10) };
 	const range = { min: addDays(data.min, -DATE_MARGIN_DAYS), max: addDays(data.max, DATE_MARGIN_DAYS) };
-	ranges.set(db, { at: Date.now(), range });
-	return range;
+	ranges.set(db, { at: Date.now(), range, data });
+	return { range, data };
 }
 
 /** Why a value is not an allowed date, or null when it is one. */
@@ -64,6 +70,61 @@ export async function checkDates(db: Database, values: Record<string, unknown>):
 	const range = await allowedDates(db);
 	const problems = dated.map(([k, v]) => dateProblem(k, v, range)).filter((p) => p !== null);
 	if (problems.length) error(400, `bad parameter: ${problems.join('; ')}`);
+}
+
+/**
+ * The most periods one request may cover: ten years of days (520 weeks, 120 months). The dates' bounds keep a request
+ * within the data's years, but a database with decades of data asked for by day would still mean one row per day per
+ * metric, and one chart point each: more than a chart can show or a request should cost.
+ */
+export const MAX_PERIODS = 3660;
+
+/**
+ * A cohort grid is a triangle, n cohorts by up to n periods after: at most 400 periods (80,000 cells; weeks over 7
+ * years, months over 33). By day over the 20k sample's three years it was 600,000 cells, 30-50 s and the server's
+ * peak RSS over 2 GB; the cohorts page asks weeks when the filter bar says day.
+ */
+export const MAX_COHORT_PERIODS = 400;
+
+const GRAIN_MONTHS = { month: 1, quarter: 3, year: 12 } as const;
+
+/** How many periods of `grain` the days from..to (YYYY-MM-DD) touch. */
+export function periodCount(grain: Grain, from: string, to: string): number {
+	if (to < from) return 0;
+	const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+	if (grain === 'day') return day(to) - day(from) + 1;
+	// ISO weeks begin on Monday (date_trunc('week')): 1970-01-01 was a Thursday
+	if (grain === 'week') return Math.floor((day(to) + 3) / 7) - Math.floor((day(from) + 3) / 7) + 1;
+	const step = GRAIN_MONTHS[grain];
+	const month = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+	return Math.floor(month(to) / step) - Math.floor(month(from) / step) + 1;
+}
+
+/**
+ * A request for a series of periods (`period` or `grain`: day ... year) covers from `from` (else the data's first
+ * day) to `to` (else `as_of`, else the data's last day); over `max` (MAX_PERIODS) periods it is a 400 that says the count
+ * and what to send instead. Dates are checked (checkDates) before.
+ */
+export async function checkPeriods(
+	db: Database,
+	q: Record<string, unknown>,
+	max = MAX_PERIODS
+): Promise<void> {
+	const grain = [q.period, q.grain].find(
+		(g): g is Grain => typeof g === 'string' && (GRAINS as readonly string[]).includes(g)
+	);
+	if (!grain) return;
+	const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+	const { data } = await dateRanges(db);
+	const from = text(q.from) ?? data.min;
+	const to = text(q.to) ?? text(q.as_of) ?? data.max;
+	const n = periodCount(grain, from, to);
+	if (n > max)
+		error(
+			400,
+			`bad parameter: period=${grain} from ${from} to ${to} is ${n.toLocaleString('en')} periods; at most ` +
+				`${max.toLocaleString('en')} per request (send a coarser period, or from/to closer together)`
+		);
 }
 
 /** A positive whole number id written in decimal digits, at most MAX_ID; anything else is a 400. */

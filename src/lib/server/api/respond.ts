@@ -2,15 +2,20 @@ import { error, json } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { appDb } from '../app-db';
 import { ARROW_STREAM, rowColumns, rowsToArrowIPC } from './arrow';
-import { checkDates, checkTextLengths } from './bounds';
+import { checkDates, checkPeriods, checkTextLengths } from './bounds';
 import { dotted, issueText } from '../issues';
 
 /**
  * Validates a request's query string against a zod schema, then the shared bounds (api/bounds.ts: no value longer
- * than MAX_TEXT, every date a calendar date within the data's range plus a margin); a bad parameter is a 400 with a
+ * than MAX_TEXT, every date a calendar date within the data's range plus a margin, at most MAX_PERIODS periods); a
+ * bad parameter is a 400 with a
  * message that names the parameter, never a stack trace.
  */
-export async function parseQuery<S extends z.ZodType>(url: URL, schema: S): Promise<z.infer<S>> {
+export async function parseQuery<S extends z.ZodType>(
+	url: URL,
+	schema: S,
+	{ maxPeriods }: { maxPeriods?: number } = {}
+): Promise<z.infer<S>> {
 	const raw: Record<string, string | string[]> = {};
 	for (const key of new Set(url.searchParams.keys())) {
 		const all = url.searchParams.getAll(key);
@@ -21,7 +26,9 @@ export async function parseQuery<S extends z.ZodType>(url: URL, schema: S): Prom
 	if (!parsed.success) {
 		error(400, `bad parameter: ${issueText(parsed.error, dotted('query'))}`);
 	}
-	await checkDates(await appDb(), raw);
+	const db = await appDb();
+	await checkDates(db, raw);
+	await checkPeriods(db, parsed.data as Record<string, unknown>, maxPeriods);
 	return parsed.data;
 }
 

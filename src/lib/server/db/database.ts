@@ -69,6 +69,23 @@ export class DatabaseInUseError extends Error {
 	}
 }
 
+/** DuckDB's messages for a database file it cannot make sense of (not a DuckDB file, cut short, bad checksum). */
+const CORRUPTED =
+	/not a valid DuckDB database file|Corrupt database file|does not match stored checksum|Could not read enough bytes from file/i;
+
+/** The database file is damaged: said so, not "in use" (its checksum message names a "block"). */
+export class DatabaseCorruptedError extends Error {
+	constructor(
+		readonly path: string,
+		readonly detail: string
+	) {
+		super(
+			`the database ${path} is corrupted (${detail}). Restore it from a backup, or move it away and build a new ` +
+				'one (crm demo, or crm ingest of your files); nothing was changed.'
+		);
+	}
+}
+
 export interface OpenOptions {
 	/** Database file; ':memory:' for a throw-away database. Default: CRM_DB or datasets/crm.duckdb. */
 	path?: string;
@@ -117,7 +134,10 @@ export class Database {
 			instance = await DuckDBInstance.create(path, config);
 		} catch (e) {
 			const msg = e instanceof Error ? e.message : String(e);
-			if (/lock/i.test(msg)) throw new DatabaseInUseError(path, msg.split('\n')[0] ?? msg);
+			const first = msg.split('\n')[0] ?? msg;
+			// DuckDB's own words for a file another process holds; a bare /lock/ matched "checksum ... in block"
+			if (/could not set lock|conflicting lock/i.test(msg)) throw new DatabaseInUseError(path, first);
+			if (CORRUPTED.test(msg)) throw new DatabaseCorruptedError(path, first);
 			throw new Error(`cannot open the database ${path}: ${msg}`);
 		}
 		const db = new Database(path, instance);

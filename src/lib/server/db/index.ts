@@ -1,5 +1,6 @@
 export {
 	Database,
+	DatabaseCorruptedError,
 	DatabaseInUseError,
 	Session,
 	usedParams,

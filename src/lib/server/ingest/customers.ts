@@ -1,7 +1,7 @@
 import type { Session } from '../db';
 import { customerFields, detectColumns, requireFields } from './fields';
 import { quoteIdent, renderQuery } from './sqltext';
-import { rawJson } from './interactions';
+import { cellTooLargeSql, rawJson } from './cells';
 import type { CheckContext } from './check';
 import type { PossibleDuplicate } from './types';
 
@@ -25,6 +25,7 @@ export async function checkCustomers(s: Session, ctx: CheckContext): Promise<Rec
 			? `row_number() OVER (PARTITION BY ${ctx.columns.map(quoteIdent).join(', ')} ORDER BY __n) > 1`
 			: 'false';
 	parts.raw_json = rawJson(ctx.columns);
+	parts.cell_too_large = cellTooLargeSql(ctx.columns);
 	await ctx.beforeRead();
 	await s.exec(renderQuery('ingest_customers_check', parts), {
 		file: ctx.file,

@@ -13,3 +13,5 @@ export {
 	type PossibleDuplicate,
 	type FileFormats
 } from './types';
+export { CELL_LIMIT_BYTES } from './cells';
+export { MAX_LINE_BYTES } from './source';

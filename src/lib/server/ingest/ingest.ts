@@ -7,7 +7,7 @@ import {
 	type Database,
 	type Session
 } from '../db';
-import { refreshDerived } from '../pipeline';
+import { refreshDerived, repairInterruptedRefresh } from '../pipeline';
 import type { CheckContext } from './check';
 import { checkCustomers, customerWarnings, loadCustomers, possibleDuplicates } from './customers';
 import { checkInteractions, interactionLoadParts, sourceLineSql } from './interactions';
@@ -29,6 +29,7 @@ import {
 	readerSql,
 	readNdjsonLeniently,
 	sourceColumns,
+	unpairedQuotes,
 	type PreparedSource,
 	type SourceFormat
 } from './source';
@@ -143,7 +144,7 @@ async function ingestPrepared(
 	});
 	if (result.prior) {
 		const p = result.prior;
-		return {
+		return afterLoad(db, options, {
 			...base,
 			ingest_id: Number(p.ingest_id),
 			rows_read: Number(p.rows_read),
@@ -152,14 +153,31 @@ async function ingestPrepared(
 			reasons: {},
 			duration_ms: Math.round(performance.now() - t0),
 			skipped: `already ingested (ingest ${p.ingest_id}: ${p.rows_loaded} rows loaded, ${p.rows_quarantined} quarantined)`
-		};
+		});
 	}
 	const report = result.report;
 	if (source.encoding !== 'utf-8') report.encoding = source.encoding;
 	report.duration_ms = Math.round(performance.now() - t0);
-	if (report.rows_loaded > 0 && !options.noRefresh) {
-		options.onPhase?.('refreshing');
-		await refreshDerived(db);
+	return afterLoad(db, options, report);
+}
+
+/**
+ * The refresh that makes an ingest one unit with its derived tables: after new rows, or when the refresh of an
+ * earlier ingest did not finish (a kill: re-running the same file repairs it, although its rows are in). A refresh
+ * that fails leaves the rows committed and the registry stale (the next command redoes it); the report keeps its
+ * counts and names the failure.
+ */
+async function afterLoad(db: Database, options: IngestOptions, report: IngestReport): Promise<IngestReport> {
+	if (options.noRefresh) return report;
+	try {
+		const refreshing = () => options.onPhase?.('refreshing');
+		const steps =
+			report.rows_loaded > 0
+				? (refreshing(), await refreshDerived(db))
+				: await repairInterruptedRefresh(db, refreshing);
+		if (steps) report.refreshed = steps.filter((st) => !st.skipped).map((st) => st.name);
+	} catch (e) {
+		report.refresh_error = e instanceof Error ? e.message : String(e);
 	}
 	return report;
 }
@@ -215,16 +233,19 @@ async function check(
 		if (!lenientReader || isInternalError(strictError)) {
 			throw strictError instanceof IngestError || isInternalError(strictError)
 				? strictError
-				: readError(format, ctx.sourceFile, strictError);
+				: readError(format, ctx.sourceFile, strictError, ctx.file);
 		}
 		// Ragged rows can make the strict sniffer see one column; the lenient reader splits such files correctly.
 		try {
 			await attempt(true);
 		} catch (e) {
 			if (e instanceof IngestError || isInternalError(e)) throw e;
-			throw strictError instanceof IngestError ? strictError : readError(format, ctx.sourceFile, strictError);
+			throw strictError instanceof IngestError
+				? strictError
+				: readError(format, ctx.sourceFile, strictError, ctx.file);
 		}
 	}
+	if (format === 'csv') await checkStrayQuotes(s, ctx);
 	// The lenient reader knows the header and skipped lines for sure; number the loaded rows around rejected lines.
 	const scan =
 		format === 'csv'
@@ -240,6 +261,28 @@ async function check(
 		total: Number(checked[0]?.n ?? 0) + Number(rejected[0]?.n ?? 0)
 	});
 	return columns;
+}
+
+/**
+ * A CSV whose lenient read rejected lines, with a line holding an unpaired quote while its other quoted cells pair
+ * theirs: that one quote made the reader drop quoting for the whole file (quoted cells with a comma rejected, or
+ * loaded with their quotes). Refused, naming the line, rather than quarantining rows that are fine.
+ */
+async function checkStrayQuotes(s: Session, ctx: CheckContext): Promise<void> {
+	const rejected = await s.sql<{ n: number }>(`SELECT count(DISTINCT line) AS n FROM temp.${REJECTS_TABLE}`);
+	const n = Number(rejected[0]?.n ?? 0);
+	if (n === 0) return;
+	// the reader kept double-quote quoting: a quote did not change the dialect (a quoted cell over two lines)
+	const scan = await s.sql<{ quote: string }>(`SELECT quote FROM temp.${REJECTS_SCAN} LIMIT 1`);
+	if (scan[0]?.quote === '"') return;
+	const stray = unpairedQuotes(ctx.file);
+	if (stray.length === 0) return;
+	const lines = stray.map((q) => `line ${q.line} (${JSON.stringify(q.text)})`).join(', ');
+	throw new IngestError(
+		`${ctx.sourceFile}: an unpaired quote at ${lines} changed how the whole file is read: without quoting, ` +
+			`${n.toLocaleString('en')} other lines could not be split into columns. Nothing was loaded. Close or ` +
+			'remove that quote (a quote inside a quoted cell is written twice: "")'
+	);
 }
 
 /** Errors of our SQL (parser, binder, catalog), as opposed to errors reading the file. */
@@ -339,6 +382,8 @@ async function load(s: Session, ctx: CheckContext, info: LoadInfo): Promise<Inge
 				map: info.options.map ?? {},
 				dedupe: info.options.dedupe ?? 'none',
 				format: info.format,
+				// read by ingest_refresh_wanted.sql: a refresh asked for and not finished is redone by the next command
+				refresh: info.options.noRefresh !== true,
 				name: basename(ctx.sourceFile)
 			}),
 			started_at: info.startedAt.toISOString().replace('T', ' ').replace('Z', ''),

@@ -6,6 +6,7 @@ import { presetOf, type InteractionPreset } from './presets';
 import { quoteIdent, renderQuery } from './sqltext';
 import type { CheckContext } from './check';
 import { IngestError } from './types';
+import { cellTooLargeSql, rawJson } from './cells';
 
 /**
  * Builds and runs queries/ingest_interactions_check.sql for one file into the temp table ingest_checked (in file
@@ -37,6 +38,7 @@ export async function checkInteractions(s: Session, ctx: CheckContext): Promise<
 	const dedupe = ctx.options.dedupe === 'exact';
 	parts.keep_raw = hasIds || dedupe ? 'true' : 'false';
 	parts.raw_json = rawJson(ctx.columns);
+	parts.cell_too_large = cellTooLargeSql(ctx.columns);
 	parts.optional_columns = optionalColumns(columns, ctx.lenient);
 
 	const formats = await fileFormats(s, ctx, columns);
@@ -154,10 +156,4 @@ export function interactionLoadParts(
 	// Without a country column a second value per group is not needed.
 	parts.country = columns.country === undefined ? 'NULL::VARCHAR' : 'arg_max(country, occurred_at)';
 	return parts;
-}
-
-/** The raw cells of a row as a JSON object keyed by the file's column names. */
-export function rawJson(columns: string[]): string {
-	if (columns.length === 0) return `'{}'::JSON`;
-	return `to_json(struct_pack(${columns.map((c) => `${quoteIdent(c)} := ${quoteIdent(c)}`).join(', ')}))`;
 }

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import type { Session } from '../db';
+import { CELL_LIMIT_BYTES } from './cells';
 import { quoteIdent } from './sqltext';
 import { IngestError } from './types';
 
@@ -67,13 +68,16 @@ export interface PreparedSource {
 const SAMPLE = 1 << 20;
 
 /**
- * The encoding of a text file from its first bytes: a UTF-16 byte order mark, else Latin-1 (Windows-1252) when the
+ * The encoding of a text file from its first bytes: a UTF-16 byte order mark, or UTF-16's zero bytes without one
+ * (utf16WithoutBom), else Latin-1 (Windows-1252) when the
  * sample has bytes that are not UTF-8 and no UTF-8 character beyond ASCII (a UTF-8 file with a few Latin-1 lines
  * keeps UTF-8: those lines are quarantined as 'malformed row: invalid encoding'), else UTF-8.
  */
 export function detectEncoding(sample: Buffer): TextEncoding {
 	if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
 	if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
+	const utf16 = utf16WithoutBom(sample);
+	if (utf16) return utf16;
 	let ascii = true;
 	for (const b of sample) {
 		if (b >= 0x80) {
@@ -91,6 +95,25 @@ export function detectEncoding(sample: Buffer): TextEncoding {
 		else if (ch.charCodeAt(0) >= 0x80) other++;
 	}
 	return invalid > 0 && other === 0 ? 'windows-1252' : 'utf-8';
+}
+
+/**
+ * UTF-16 without a byte order mark, told by its zero bytes: a CSV's text is mostly ASCII (digits, commas, Latin
+ * letters), whose UTF-16 code units have a zero high byte, so at least 40% of the first 4 KiB's odd bytes (LE) or
+ * even bytes (BE) are zero and almost none of the others. UTF-8 text has no zero bytes at all.
+ */
+function utf16WithoutBom(sample: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+	const pairs = Math.min(sample.length, 4096) >> 1;
+	if (pairs < 8) return undefined;
+	let evenZero = 0;
+	let oddZero = 0;
+	for (let i = 0; i < pairs; i++) {
+		if (sample[2 * i] === 0) evenZero++;
+		if (sample[2 * i + 1] === 0) oddZero++;
+	}
+	if (oddZero >= 0.4 * pairs && evenZero <= 0.05 * pairs) return 'utf-16le';
+	if (evenZero >= 0.4 * pairs && oddZero <= 0.05 * pairs) return 'utf-16be';
+	return undefined;
 }
 
 /**
@@ -308,7 +331,7 @@ export function readerSql(format: SourceFormat, file: string, lenient = false): 
 	// (256 MiB here), which left a large file in a handful of buffers: few threads, and every sniff read a whole
 	// buffer. 32 MiB (the default buffer for the default 2 MB lines) keeps both: on the 10M-row bench file a full
 	// read took 3.7 s CPU instead of 8.0 s, and a sniff 0.2 s instead of 1.4-2.2 s.
-	return `read_csv($file, all_varchar = true, max_line_size = 16777216, buffer_size = 33554432${rejects})`;
+	return `read_csv($file, all_varchar = true, max_line_size = ${MAX_LINE_BYTES}, buffer_size = 33554432${rejects})`;
 }
 
 /** Parquet and JSON readers with the file's own column types ($file is bound). */
@@ -349,13 +372,22 @@ export async function sourceColumns(
 		);
 		return rows.map((r) => r.column_name);
 	} catch (e) {
-		throw readError(format, shownName, e);
+		throw readError(format, shownName, e, file);
 	}
 }
 
-/** Turns a reader failure into a message that says what is wrong with the file. */
-export function readError(format: SourceFormat, file: string, e: unknown): IngestError {
-	const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+/** DuckDB's longest CSV line (max_line_size in readerSql): 16 MiB. */
+export const MAX_LINE_BYTES = 16_777_216;
+
+/**
+ * Turns a reader failure into a message that says what is wrong with the file. `readPath` is the file DuckDB read
+ * (a UTF-8 copy, see prepareSource), where a line over the line limit is looked for.
+ */
+export function readError(format: SourceFormat, file: string, e: unknown, readPath = file): IngestError {
+	const full = e instanceof Error ? e.message : String(e);
+	const tooLong = /Maximum line size of \d+ bytes exceeded\. Actual Size:\s*(\d+)/.exec(full);
+	if (format === 'csv' && tooLong) return lineTooLong(file, readPath, Number(tooLong[1]));
+	const msg = full.split('\n')[0] ?? '';
 	const what = { csv: 'a CSV/TSV file', parquet: 'a Parquet file', json: 'JSON or NDJSON' }[format];
 	return new IngestError(
 		`cannot read ${file} as ${what}: ${msg}. Check that the file is complete and in that format`
@@ -437,4 +469,103 @@ export async function csvLineOffset(s: Session, file: string): Promise<number> {
 	} catch {
 		return 1;
 	}
+}
+
+/**
+ * A CSV line over DuckDB's line limit (max_line_size, MAX_LINE_BYTES) fails the whole read with "CSV Error on Line:
+ * 1" (the sniffer's count). The message names the limit, the size, and the line (counted here by newlines).
+ */
+function lineTooLong(file: string, readPath: string, bytes: number): IngestError {
+	const line = firstLongLine(readPath, MAX_LINE_BYTES);
+	const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
+	return new IngestError(
+		`cannot read ${file}: ${line ? `line ${line.toLocaleString('en')}` : 'a line'} is ${mib(bytes)} ` +
+			`(${bytes.toLocaleString('en')} bytes), over the CSV line limit of ${mib(MAX_LINE_BYTES)} ` +
+			`(DuckDB's max_line_size). Nothing was loaded. Such a line holds a cell no field can use: remove or shorten ` +
+			`it (a cell over ${CELL_LIMIT_BYTES / 1024} KiB is quarantined as 'cell too large')`
+	);
+}
+
+/** The 1-based number of the first line (by newlines) longer than `limit` bytes, or undefined. */
+function firstLongLine(file: string, limit: number): number | undefined {
+	const chunk = Buffer.allocUnsafe(4 << 20);
+	const fd = openSync(file, 'r');
+	try {
+		let line = 1;
+		let length = 0;
+		for (let position = 0; ;) {
+			const read = readSync(fd, chunk, 0, chunk.length, position);
+			if (read === 0) return length > limit ? line : undefined;
+			position += read;
+			for (let i = 0, nl = chunk.indexOf(10); ; nl = chunk.indexOf(10, i)) {
+				if (nl === -1 || nl >= read) {
+					length += read - i;
+					break;
+				}
+				if (length + (nl - i) > limit) return line;
+				line++;
+				length = 0;
+				i = nl + 1;
+			}
+			if (length > limit) return line;
+		}
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** A physical line (1-based, header included) with an odd number of double quotes, and its first characters. */
+export interface UnpairedQuote {
+	line: number;
+	text: string;
+}
+
+/**
+ * The lines of a CSV with an unpaired double quote, when the file's other quoted lines pair theirs (at most `max`).
+ * One such quote makes DuckDB's sniffer give up quoting for the whole file: every quoted cell with a delimiter in it
+ * then splits, and those rows are rejected. Counted by physical lines, so a quoted cell over several lines is not
+ * told apart from a stray quote; only asked after the lenient reader rejected lines (checkStrayQuotes in ingest.ts).
+ */
+export function unpairedQuotes(file: string, max = 5): UnpairedQuote[] {
+	const chunk = Buffer.allocUnsafe(4 << 20);
+	const fd = openSync(file, 'r');
+	const found: UnpairedQuote[] = [];
+	let paired = 0;
+	try {
+		let line = 1;
+		let quotes = 0;
+		let start: Buffer[] = [];
+		let startBytes = 0;
+		const endLine = () => {
+			if (quotes % 2 === 1 && found.length < max)
+				found.push({ line, text: Buffer.concat(start).toString('utf8', 0, Math.min(startBytes, 80)) });
+			else if (quotes > 0 && quotes % 2 === 0) paired++;
+			line++;
+			quotes = 0;
+			start = [];
+			startBytes = 0;
+		};
+		for (let position = 0; ;) {
+			const read = readSync(fd, chunk, 0, chunk.length, position);
+			if (read === 0) break;
+			position += read;
+			let from = 0;
+			for (let i = 0; i < read; i++) {
+				const b = chunk[i];
+				if (b === 34) quotes++;
+				else if (b === 10) {
+					if (startBytes < 80) start.push(Buffer.from(chunk.subarray(from, i)));
+					startBytes += i - from;
+					endLine();
+					from = i + 1;
+				}
+			}
+			if (startBytes < 80 && from < read) start.push(Buffer.from(chunk.subarray(from, read)));
+			startBytes += read - from;
+		}
+		if (startBytes > 0 || quotes > 0) endLine();
+	} finally {
+		closeSync(fd);
+	}
+	return paired > 0 ? found : [];
 }

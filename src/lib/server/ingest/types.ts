@@ -77,6 +77,13 @@ export interface IngestReport {
 	currency_sign?: string;
 	/** The file's text encoding when it was not UTF-8 (utf-16le, utf-16be, windows-1252): it was read converted. */
 	encoding?: string;
+	/** The derived entries rebuilt after this file (the refresh it asked for, or one an earlier ingest left unfinished). */
+	refreshed?: string[];
+	/**
+	 * The refresh after the rows failed: the rows are committed, the derived tables stale (readers answer inline) and
+	 * the next crm command or ingest redoes the refresh.
+	 */
+	refresh_error?: string;
 	/** What the reader could not decide alone and how to tell it (e.g. --date-format for 'ambiguous date'). */
 	notes?: string[];
 }
