@@ -1,5 +1,5 @@
 -- campaigns/responses: each member's response over the campaign's response window, the one definition the
--- group figures and the daily curve read (through the view-like CTE pasted by results_groups / results_daily).
+-- group figures and the daily curve read (pasted as a subquery by results_groups.sql).
 -- Window: send_date (inclusive) .. send_date + window_days (exclusive), business-local time. A converter is a member
 -- with at least one purchase in the window; orders = distinct orders (or purchase rows without an order id);
 -- revenue = purchases plus refunds (negative) in the window.

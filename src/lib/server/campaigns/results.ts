@@ -187,32 +187,80 @@ export function liftOf(c: Campaign, rows: GroupRow[], days: number): CampaignLif
 	};
 }
 
-/** Results of a campaign over its response window (what the data holds of it so far). */
+/** One row of results_groups.sql: a stratum × group × first purchase day. */
+type ResponseRow = {
+	stratum: string;
+	treated: boolean;
+	first_day: number | null;
+	customers: number;
+	orders: number;
+	orders_sq: number;
+	revenue: number;
+	revenue_sq: number;
+};
+
+/** The stratum × group sums (converters = the customers with a first purchase day). */
+function groupRows(rows: ResponseRow[]): GroupRow[] {
+	const byKey = new Map<string, GroupRow>();
+	for (const r of rows) {
+		const key = `${r.treated}\u0000${r.stratum}`;
+		const g = byKey.get(key) ?? {
+			stratum: r.stratum,
+			treated: r.treated,
+			customers: 0,
+			converters: 0,
+			orders: 0,
+			orders_sq: 0,
+			revenue: 0,
+			revenue_sq: 0
+		};
+		g.customers += r.customers;
+		if (r.first_day !== null) g.converters += r.customers;
+		g.orders += r.orders;
+		g.orders_sq += r.orders_sq;
+		g.revenue += r.revenue;
+		g.revenue_sq += r.revenue_sq;
+		byKey.set(key, g);
+	}
+	return [...byKey.values()];
+}
+
+/** Cumulative conversion of each group on days 0 .. days - 1 of the window. */
+function dailyConversion(rows: ResponseRow[], groups: GroupResult[], days: number): DailyConversion[] {
+	const firsts = (treated: boolean) => {
+		const counts = new Array<number>(days).fill(0);
+		for (const r of rows) {
+			if (r.treated === treated && r.first_day !== null && r.first_day < days)
+				counts[r.first_day]! += r.customers;
+		}
+		return counts;
+	};
+	const [t, c] = [firsts(true), firsts(false)];
+	const nT = groups.find((g) => g.group === 'treated')?.customers ?? 0;
+	const nC = groups.find((g) => g.group === 'control')?.customers ?? 0;
+	let cumT = 0;
+	let cumC = 0;
+	return t.map((x, day) => {
+		cumT += x;
+		cumC += c[day]!;
+		return { day, treatedRate: nT ? cumT / nT : 0, controlRate: nC ? cumC / nC : 0 };
+	});
+}
+
+/** Results of a campaign over its response window (what the data holds of it so far): one query. */
 export async function campaignResults(db: Database, id: number): Promise<CampaignResults> {
 	const campaign = await getCampaign(db, id);
 	if (!campaign.launchedAt) {
 		return { campaign, lift: emptyLift(campaign, 'not_launched', 0), groups: [], daily: [] };
 	}
 	const days = await observedDays(db, campaign);
-	const rows = await db.sql<GroupRow>(responsesQuery('results_groups'), { campaign_id: id });
-	const daily = await db.sql<{ treated: boolean; day: number; rate: number }>(
-		responsesQuery('results_daily'),
-		{
-			campaign_id: id,
-			days
-		}
-	);
-	const byDay = new Map<number, DailyConversion>();
-	for (const r of daily) {
-		const d = byDay.get(r.day) ?? { day: r.day, treatedRate: 0, controlRate: 0 };
-		if (r.treated) d.treatedRate = r.rate;
-		else d.controlRate = r.rate;
-		byDay.set(r.day, d);
-	}
+	const responses = await db.sql<ResponseRow>(responsesQuery('results_groups'), { campaign_id: id });
+	const rows = groupRows(responses);
+	const groups = [toGroup(rows, 'treated'), toGroup(rows, 'control')];
 	return {
 		campaign,
 		lift: liftOf(campaign, rows, days),
-		groups: [toGroup(rows, 'treated'), toGroup(rows, 'control')],
-		daily: [...byDay.values()].sort((a, b) => a.day - b.day)
+		groups,
+		daily: dailyConversion(responses, groups, days)
 	};
 }
