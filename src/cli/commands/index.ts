@@ -12,6 +12,7 @@ import { registerKpis } from './kpis';
 import { registerCohorts } from './cohorts';
 import { registerRefresh } from './refresh';
 import { registerSettings } from './settings';
+import { registerGoal } from './goal';
 
 /** Every subcommand registers itself here; each lives in its own file and calls src/lib/server. */
 export const commands: ((program: Command) => void)[] = [
@@ -27,5 +28,6 @@ export const commands: ((program: Command) => void)[] = [
 	registerKpis,
 	registerCohorts,
 	registerRefresh,
-	registerSettings
+	registerSettings,
+	registerGoal
 ];

@@ -1,0 +1,24 @@
+import type { Database } from '../db';
+import { defaultPeriodContext } from '../metrics';
+import { kpiSeries, type KpiPoint } from './kpis';
+import { paceGoal, type Pacing } from './pacing';
+import { listGoals, type Goal } from './store';
+
+export type GoalWithPacing = Goal & { as_of: string; pacing: Pacing };
+
+/**
+ * Every goal with its pacing at the as-of date. Goals that share a KPI, grain and scope read the KPI series once.
+ */
+export async function goalsStatus(db: Database, goals?: Goal[]): Promise<GoalWithPacing[]> {
+	const all = goals ?? (await listGoals(db));
+	const { asOf } = await defaultPeriodContext(db);
+	const series = new Map<string, Promise<KpiPoint[]>>();
+	const read = (g: Goal) => {
+		const key = JSON.stringify([g.kpi, g.grain, g.scope]);
+		if (!series.has(key)) series.set(key, kpiSeries(db, g.kpi, g.grain, g.scope));
+		return series.get(key)!;
+	};
+	const out: GoalWithPacing[] = [];
+	for (const g of all) out.push({ ...g, as_of: asOf, pacing: paceGoal(g, await read(g), asOf) });
+	return out;
+}
