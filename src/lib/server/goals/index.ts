@@ -4,3 +4,4 @@ export * from './forecast';
 export * from './pacing';
 export * from './store';
 export * from './status';
+export * from './history';
