@@ -3,7 +3,11 @@ import type { Database } from '../../src/lib/server/db';
 import { generateDemo } from '../../src/lib/server/demo';
 import { refreshDerived } from '../../src/lib/server/pipeline';
 import {
+	actOnCycle,
+	addCycle,
 	addGoal,
+	getGoal,
+	listCycles,
 	deleteGoal,
 	goalsStatus,
 	kpiSeries,
@@ -83,6 +87,40 @@ describe('goals on the sample data (2,000 customers, 2023-2025, as of 2026-01-01
 		const st = await statusOf(g.goal_id);
 		expect(st.pacing.actual).toBe(june.value);
 		expect(st.pacing.status).toBe('missed');
+		await deleteGoal(db, g.goal_id);
+	});
+
+	it('PDCA check: the revenue before and after the Do date equals the sums of the purchases and refunds', async () => {
+		const g = await addGoal(db, {
+			kpi: 'revenue',
+			target: 1e12,
+			direction: 'increase',
+			start_date: '2025-01-01',
+			deadline: '2026-06-30'
+		});
+		const id = await addCycle(db, g.goal_id, {
+			plan: 'win-back e-mail to at-risk customers',
+			do_date: '2025-04-15'
+		});
+		await actOnCycle(db, id, { act: 'adjust', act_note: 'only the top segment' });
+		const [c] = await listCycles(db, await getGoal(db, g.goal_id));
+		// before: the 3 complete months that ended before 15 April; after: the 3 that begin on or after it
+		expect(c!.check!.before_periods).toEqual(['2025-01-01', '2025-02-01', '2025-03-01']);
+		expect(c!.check!.after_periods).toEqual(['2025-05-01', '2025-06-01', '2025-07-01']);
+		const independent = async (from: string, to: string) =>
+			Number(
+				(
+					await db.sql<{ v: number }>(
+						`SELECT sum(amount)::DOUBLE / 3 AS v FROM interactions
+						 WHERE type IN ('purchase', 'refund') AND occurred_at >= $from::DATE AND occurred_at < $to::DATE`,
+						{ from, to }
+					)
+				)[0]!.v
+			);
+		expect(c!.check!.before).toBeCloseTo(await independent('2025-01-01', '2025-04-01'), 2);
+		expect(c!.check!.after).toBeCloseTo(await independent('2025-05-01', '2025-08-01'), 2);
+		expect(c!.act).toBe('adjust');
+		expect((await goalsStatus(db)).find((x) => x.goal_id === g.goal_id)!.cycles).toHaveLength(1);
 		await deleteGoal(db, g.goal_id);
 	});
 

@@ -1,5 +1,6 @@
 import { appDb } from '$lib/server/app-db';
 import { defaultPeriodContext } from '$lib/server/metrics';
+import { listSegments } from '$lib/server/segments/saved';
 import {
 	GOAL_GRAINS,
 	GOAL_KPIS,
@@ -32,15 +33,17 @@ export const load: PageServerLoad = async ({ url, depends }) => {
 		Object.fromEntries(SCOPE_KEYS.filter((k) => q.get(k)).map((k) => [k, q.get(k)]))
 	);
 	const scope = parsed.success ? parsed.data : {};
-	const [goals, history, ctx] = await Promise.all([
+	const [goals, history, ctx, saved] = await Promise.all([
 		goalsStatus(db),
 		kpiHistory(db, kpi, grain, scope),
-		defaultPeriodContext(db)
+		defaultPeriodContext(db),
+		listSegments(db)
 	]);
 	return {
 		asOf: ctx.asOf,
 		goals,
 		history,
+		lists: saved.map((l) => l.name),
 		form: { kpi, grain, scope },
 		kpis: GOAL_KPI_KEYS.map((k) => ({ key: k, ...GOAL_KPIS[k] })),
 		grains: [...GOAL_GRAINS],

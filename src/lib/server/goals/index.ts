@@ -5,3 +5,4 @@ export * from './pacing';
 export * from './store';
 export * from './status';
 export * from './history';
+export * from './cycles';

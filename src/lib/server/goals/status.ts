@@ -3,8 +3,9 @@ import { defaultPeriodContext } from '../metrics';
 import { kpiSeries, type KpiPoint } from './kpis';
 import { paceGoal, type Pacing } from './pacing';
 import { listGoals, type Goal } from './store';
+import { listCycles, type Cycle } from './cycles';
 
-export type GoalWithPacing = Goal & { as_of: string; pacing: Pacing };
+export type GoalWithPacing = Goal & { as_of: string; pacing: Pacing; cycles: Cycle[] };
 
 /**
  * Every goal with its pacing at the as-of date. Goals that share a KPI, grain and scope read the KPI series once.
@@ -19,7 +20,14 @@ export async function goalsStatus(db: Database, goals?: Goal[]): Promise<GoalWit
 		return series.get(key)!;
 	};
 	const out: GoalWithPacing[] = [];
-	for (const g of all) out.push({ ...g, as_of: asOf, pacing: paceGoal(g, await read(g), asOf) });
+	for (const g of all) {
+		out.push({
+			...g,
+			as_of: asOf,
+			pacing: paceGoal(g, await read(g), asOf),
+			cycles: await listCycles(db, g)
+		});
+	}
 	return out;
 }
 
