@@ -60,3 +60,12 @@ CREATE TABLE webhook_deliveries (
 	delivered BOOLEAN NOT NULL,
 	attempted_at TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
+
+-- What the alerts compared against at the last evaluation (one refresh to the next): each customer's P(alive), each
+-- goal's status, each segment's size.
+CREATE TABLE alert_p_alive_snapshot (customer_id VARCHAR PRIMARY KEY, p_alive DOUBLE);
+CREATE TABLE alert_goal_state (goal_id BIGINT PRIMARY KEY, status VARCHAR NOT NULL);
+CREATE TABLE alert_segment_snapshot (segment VARCHAR PRIMARY KEY, customers BIGINT NOT NULL);
+-- The optional webhook the alerts are POSTed to (one row at most; not a row of settings, whose every change makes the
+-- derived tables stale).
+CREATE TABLE alert_webhook (url VARCHAR NOT NULL);

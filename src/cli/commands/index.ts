@@ -13,6 +13,7 @@ import { registerCohorts } from './cohorts';
 import { registerRefresh } from './refresh';
 import { registerSettings } from './settings';
 import { registerGoal } from './goal';
+import { registerAlerts } from './alerts';
 
 /** Every subcommand registers itself here; each lives in its own file and calls src/lib/server. */
 export const commands: ((program: Command) => void)[] = [
@@ -29,5 +30,6 @@ export const commands: ((program: Command) => void)[] = [
 	registerCohorts,
 	registerRefresh,
 	registerSettings,
-	registerGoal
+	registerGoal,
+	registerAlerts
 ];

@@ -7,6 +7,7 @@ import { refreshSegmentCustomers } from '../metrics/segments';
 import { refreshModels } from '../models/service';
 import { refreshSegmentMix } from '../overview';
 import { refreshCustomerFeatures } from '../segments/features';
+import { refreshAlerts } from '../alerts/evaluate';
 
 /**
  * The one registry of derived tables. Every table the refresh writes belongs to one entry; an entry says which
@@ -134,6 +135,16 @@ export const DERIVED: readonly DerivedEntry[] = [
 		inline: 'segment_customer.sql as a CTE of the same name (metrics/summary.ts queryOnSummary)',
 		revision: 1,
 		build: (db) => refreshSegmentCustomers(db)
+	},
+	{
+		// last: it reads the goals' KPIs, the predictions and the segments as the refresh left them
+		name: 'alerts',
+		tables: ['alert_history', 'alert_goal_state', 'alert_p_alive_snapshot', 'alert_segment_snapshot'],
+		queries: ['alerts_p_alive_crossed', 'alerts_segment_change'],
+		reads: ['periods', 'models', 'segment-summary'],
+		inline: 'none: alerts are appended to alert_history by the refresh only (alerts/evaluate.ts)',
+		revision: 1,
+		build: (db) => refreshAlerts(db)
 	}
 ];
 
