@@ -1,6 +1,7 @@
 import { appDb } from '$lib/server/app-db';
 import { defaultPeriodContext } from '$lib/server/metrics';
 import { listSegments } from '$lib/server/segments/saved';
+import { listAlerts } from '$lib/server/alerts';
 import {
 	GOAL_GRAINS,
 	GOAL_KPIS,
@@ -33,15 +34,17 @@ export const load: PageServerLoad = async ({ url, depends }) => {
 		Object.fromEntries(SCOPE_KEYS.filter((k) => q.get(k)).map((k) => [k, q.get(k)]))
 	);
 	const scope = parsed.success ? parsed.data : {};
-	const [goals, history, ctx, saved] = await Promise.all([
+	const [goals, history, ctx, saved, alerts] = await Promise.all([
 		goalsStatus(db),
 		kpiHistory(db, kpi, grain, scope),
 		defaultPeriodContext(db),
-		listSegments(db)
+		listSegments(db),
+		listAlerts(db, 20)
 	]);
 	return {
 		asOf: ctx.asOf,
 		goals,
+		alerts,
 		history,
 		lists: saved.map((l) => l.name),
 		form: { kpi, grain, scope },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarDate } from '../dates';
 import type { Database } from '../db';
-import { kpiSeries } from './kpis';
+import { kpiReader } from './kpis';
 import { getGoal, type Goal } from './store';
 
 /**
@@ -59,10 +59,13 @@ export class CycleNotFound extends Error {
 }
 
 /** The KPI before and after a Do date, over the goal's KPI series (the same function as its pacing). */
-export async function checkCycle(db: Database, goal: Goal, doDate: string): Promise<CycleCheck> {
-	const usable = (await kpiSeries(db, goal.kpi, goal.grain, goal.scope)).filter(
-		(p) => p.usable && p.value !== null
-	);
+export async function checkCycle(
+	db: Database,
+	goal: Goal,
+	doDate: string,
+	read = kpiReader(db)
+): Promise<CycleCheck> {
+	const usable = (await read(goal.kpi, goal.grain, goal.scope)).filter((p) => p.usable && p.value !== null);
 	const before = usable.filter((p) => p.period_end < doDate).slice(-CHECK_PERIODS);
 	const after = usable.filter((p) => p.period >= doDate).slice(0, CHECK_PERIODS);
 	const mean = (xs: typeof usable) =>
@@ -75,7 +78,7 @@ export async function checkCycle(db: Database, goal: Goal, doDate: string): Prom
 	};
 }
 
-export async function listCycles(db: Database, goal: Goal): Promise<Cycle[]> {
+export async function listCycles(db: Database, goal: Goal, read = kpiReader(db)): Promise<Cycle[]> {
 	const rows = await db.sql<Stored>(`${SELECT} WHERE goal_id = $id ORDER BY cycle_id`, { id: goal.goal_id });
 	const out: Cycle[] = [];
 	for (const r of rows) {
@@ -83,7 +86,7 @@ export async function listCycles(db: Database, goal: Goal): Promise<Cycle[]> {
 			...r,
 			cycle_id: Number(r.cycle_id),
 			goal_id: Number(r.goal_id),
-			check: r.do_date ? await checkCycle(db, goal, r.do_date) : null
+			check: r.do_date ? await checkCycle(db, goal, r.do_date, read) : null
 		});
 	}
 	return out;

@@ -52,23 +52,45 @@ export async function kpiSeries(
 	scope: GoalScope,
 	asOf?: string
 ): Promise<KpiPoint[]> {
-	const filters = { ...scope, ...(asOf ? { as_of: asOf } : {}) };
-	if (kpi === 'median_resolution_hours') {
-		const rows = (await ticketPeriods(db, { ...filters, period: grain })).filter((r) => r.channel === 'all');
-		return rows.map((r) => ({
-			period: r.period,
-			period_end: periodEnd(r.period, grain),
-			usable: r.complete,
-			value: r.median_hours
+	return kpiReader(db, asOf)(kpi, grain, scope);
+}
+
+/**
+ * A reader of KPI series that reads each underlying answer once: kpiPeriods gives every period KPI of a grain and
+ * scope in one read, so goals on several KPIs of the same scope share it.
+ */
+export function kpiReader(
+	db: Database,
+	asOf?: string
+): (kpi: GoalKpi, grain: GoalGrain, scope: GoalScope) => Promise<KpiPoint[]> {
+	const periods = new Map<string, ReturnType<typeof kpiPeriods>>();
+	const tickets = new Map<string, ReturnType<typeof ticketPeriods>>();
+	const once = <T>(m: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> => {
+		if (!m.has(key)) m.set(key, read());
+		return m.get(key)!;
+	};
+	return async (kpi, grain, scope) => {
+		const filters = { ...scope, ...(asOf ? { as_of: asOf } : {}) };
+		const key = JSON.stringify([grain, scope]);
+		if (kpi === 'median_resolution_hours') {
+			const rows = await once(tickets, key, () => ticketPeriods(db, { ...filters, period: grain }));
+			return rows
+				.filter((r) => r.channel === 'all')
+				.map((r) => ({
+					period: r.period,
+					period_end: periodEnd(r.period, grain),
+					usable: r.complete,
+					value: r.median_hours
+				}));
+		}
+		const metric: KpiMetric = kpi;
+		return (await once(periods, key, () => kpiPeriods(db, grain, filters))).map((p) => ({
+			period: p.period,
+			period_end: p.period_end,
+			usable: p.complete && !p.partial,
+			value: p[metric]
 		}));
-	}
-	const metric: KpiMetric = kpi;
-	return (await kpiPeriods(db, grain, filters)).map((p) => ({
-		period: p.period,
-		period_end: p.period_end,
-		usable: p.complete && !p.partial,
-		value: p[metric]
-	}));
+	};
 }
 
 /** The first day of the period after the one starting on `period`. */

@@ -1,6 +1,6 @@
 import type { Database } from '../db';
 import { defaultPeriodContext } from '../metrics';
-import { kpiSeries, type KpiPoint } from './kpis';
+import { kpiReader } from './kpis';
 import { paceGoal, type Pacing } from './pacing';
 import { listGoals, type Goal } from './store';
 import { listCycles, type Cycle } from './cycles';
@@ -13,12 +13,8 @@ export type GoalWithPacing = Goal & { as_of: string; pacing: Pacing; cycles: Cyc
 export async function goalsStatus(db: Database, goals?: Goal[]): Promise<GoalWithPacing[]> {
 	const all = goals ?? (await listGoals(db));
 	const { asOf } = await defaultPeriodContext(db);
-	const series = new Map<string, Promise<KpiPoint[]>>();
-	const read = (g: Goal) => {
-		const key = JSON.stringify([g.kpi, g.grain, g.scope]);
-		if (!series.has(key)) series.set(key, kpiSeries(db, g.kpi, g.grain, g.scope));
-		return series.get(key)!;
-	};
+	const reader = kpiReader(db);
+	const read = (g: Goal) => reader(g.kpi, g.grain, g.scope);
 	const out: GoalWithPacing[] = [];
 	for (const g of all) {
 		out.push({
