@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Database } from '../db';
-import { filtersSchema, kpiPeriods, ticketPeriods, type KpiMetric } from '../metrics';
+import { ticketPeriods } from '../metrics/channels';
+import { filtersSchema } from '../metrics/filters';
+import { kpiPeriods, type KpiMetric } from '../metrics/kpis';
 
 /**
  * The KPIs a goal can target: each read through the metrics layer's own function (queries/kpis.sql via kpiPeriods,

@@ -1,5 +1,5 @@
 import type { Database } from '../db';
-import { defaultPeriodContext } from '../metrics';
+import { defaultPeriodContext } from '../metrics/periods-refresh';
 import { kpiReader } from './kpis';
 import { paceGoal, type Pacing } from './pacing';
 import { listGoals, type Goal } from './store';
