@@ -96,13 +96,15 @@ describe('the registry of derived tables', () => {
 			models: true,
 			mix: true,
 			segments: false,
-			'segment-summary': false
+			'segment-summary': false,
+			alerts: false // it reads the predictions: a new fit is evaluated for alerts
 		});
 		const steps = await refreshDerived(db);
 		expect(steps.filter((t) => !t.skipped).map((t) => t.name)).toEqual([
 			'segments',
 			'list-membership',
-			'segment-summary'
+			'segment-summary',
+			'alerts'
 		]);
 		expect(await currentEntries(db)).toEqual(all(true));
 	}, 120_000);

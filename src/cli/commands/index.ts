@@ -13,6 +13,8 @@ import { registerKpis } from './kpis';
 import { registerCohorts } from './cohorts';
 import { registerRefresh } from './refresh';
 import { registerSettings } from './settings';
+import { registerGoal } from './goal';
+import { registerAlerts } from './alerts';
 
 /** Every subcommand registers itself here; each lives in its own file and calls src/lib/server. */
 export const commands: ((program: Command) => void)[] = [
@@ -29,5 +31,7 @@ export const commands: ((program: Command) => void)[] = [
 	registerKpis,
 	registerCohorts,
 	registerRefresh,
-	registerSettings
+	registerSettings,
+	registerGoal,
+	registerAlerts
 ];

@@ -6,6 +6,7 @@ import * as cohorts from './messages/cohorts';
 import * as common from './messages/common';
 import * as customers from './messages/customers';
 import * as data from './messages/data';
+import * as goals from './messages/goals';
 import * as lists from './messages/lists';
 import * as models from './messages/models';
 import * as overview from './messages/overview';
@@ -27,6 +28,7 @@ const MODULES = [
 	common,
 	customers,
 	data,
+	goals,
 	lists,
 	models,
 	overview,

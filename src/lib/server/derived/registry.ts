@@ -152,6 +152,17 @@ export const DERIVED: readonly DerivedEntry[] = [
 		inline: 'segment_customer.sql as a CTE of the same name (metrics/summary.ts queryOnSummary)',
 		revision: 1,
 		build: (db) => refreshSegmentCustomers(db)
+	},
+	{
+		// last: it reads the goals' KPIs, the predictions and the segments as the refresh left them
+		name: 'alerts',
+		tables: ['alert_history', 'alert_goal_state', 'alert_p_alive_snapshot', 'alert_segment_snapshot'],
+		queries: ['alerts_p_alive_crossed', 'alerts_segment_change'],
+		reads: ['periods', 'models', 'segment-summary'],
+		inline: 'none: alerts are appended to alert_history by the refresh only (alerts/evaluate.ts)',
+		revision: 1,
+		// imported when built: the alerts read the goals, which read the metrics, which read this registry
+		build: async (db) => (await import('../alerts/evaluate')).refreshAlerts(db)
 	}
 ];
 
