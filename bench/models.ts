@@ -146,7 +146,7 @@ async function bareRun(s: Session, asOf: string): Promise<Record<Other, number>>
 		await s.exec('DELETE FROM bench_bare_predictions');
 		await s.exec(`INSERT INTO bench_bare_predictions
 			SELECT customer_id, 'bgnbd', last_purchase, 365, x * 0.5, 1 / (1 + exp(-x * 0.01)), 1 - 1 / (1 + exp(-x * 0.01)),
-				'low', last_purchase + 30, x * m * 0.9, net_revenue, net_revenue + x * m * 0.9, 0, 0
+				'low', last_purchase + 30, x * m * 0.9, net_revenue, net_revenue + x * m * 0.9, 0, 0, NULL
 			FROM temp.model_summary_now`);
 		await s.exec('COMMIT');
 	});

@@ -168,6 +168,6 @@ describe('Gamma-Gamma on spend net of refunds', () => {
 		// The MBG/NBD fit of the same refresh is stored beside BG/NBD.
 		expect(res.mbg?.status).toBe('ok');
 		const fits = await db.sql<{ model: string }>('SELECT DISTINCT model FROM model_fits ORDER BY 1');
-		expect(fits.map((f) => f.model)).toEqual(['bgnbd', 'gamma-gamma', 'mbg-nbd']);
+		expect(fits.map((f) => f.model)).toEqual(['bgnbd', 'gamma-gamma', 'mbg-nbd', 'pareto-nbd']);
 	});
 });
