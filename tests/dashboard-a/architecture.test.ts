@@ -33,10 +33,13 @@ describe('docs/ARCHITECTURE.md: the walk of one filter from URL to SQL and back'
 	it('points at lines that still hold what it names', () => {
 		const { refs } = walk();
 		expect(refs.length).toBeGreaterThanOrEqual(8);
-		const wrong = refs.filter(({ file, line, symbol }) => {
+		const wrong = refs.flatMap(({ file, line, symbol }) => {
 			const path = join(root, file);
-			if (!existsSync(path)) return true;
-			return !(readFileSync(path, 'utf8').split('\n')[line - 1] ?? '').includes(symbol);
+			if (!existsSync(path)) return [`${file}: no such file`];
+			const lines = readFileSync(path, 'utf8').split('\n');
+			if ((lines[line - 1] ?? '').includes(symbol)) return [];
+			const now = lines.findIndex((l) => l.includes(symbol));
+			return [`${file}:${line} does not hold ${symbol}${now >= 0 ? ` (line ${now + 1} does)` : ''}`];
 		});
 		expect(wrong).toEqual([]);
 	});
