@@ -105,6 +105,7 @@ export async function refreshPeriodTables(
 			typeof last.as_of === 'string' &&
 			last.as_of <= ctx.asOf;
 		const { through, since } = await intake(s, same ? last.through : undefined);
+		let rebuilt: number | null = null;
 		if (since !== null) {
 			await s.exec(`CREATE OR REPLACE TEMP TABLE ${CHANGED} AS ${loadQuery('periods_changed_customers')}`, {
 				since,
@@ -112,6 +113,8 @@ export async function refreshPeriodTables(
 				as_of: ctx.asOf,
 				inactivity_days: ctx.inactivityDays
 			});
+			const [n] = await s.sql<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM temp.${CHANGED}`);
+			rebuilt = Number(n?.n ?? 0);
 		}
 		for (const { table, query } of TABLES) {
 			const some = since !== null && table !== 'service_event';
@@ -139,7 +142,9 @@ export async function refreshPeriodTables(
 			inactivity_days: ctx.inactivityDays,
 			definition: state.definitionVersion,
 			through,
-			incremental: since !== null
+			incremental: since !== null,
+			// how many customers' period rows the part-way update rebuilt (null: all, a full build)
+			rebuilt_customers: rebuilt
 		};
 		await markBuilt(s, 'periods', state.version, built, performance.now() - t0);
 	});
