@@ -91,7 +91,13 @@ export async function main(args: string[]): Promise<void> {
 		for (let i = 0; i < runs; i++) noop.push(await timeIt(() => refreshDerived(db)));
 		log(`no-op refresh: median ${median(noop).toFixed(0)} ms (${noop.map(Math.round).join(', ')})`);
 
-		const append: { ingest_ms: number; refresh_ms: number; steps: StepTiming[]; reflected: boolean }[] = [];
+		const append: {
+			ingest_ms: number;
+			refresh_ms: number;
+			steps: StepTiming[];
+			reflected: boolean;
+			periods_customers: number | null;
+		}[] = [];
 		for (let i = 0; i < runs; i++) {
 			const last = await db.sql<{ d: string }>(
 				"SELECT strftime(max(day) + 1, '%Y-%m-%d') AS d FROM customer_day"
@@ -103,18 +109,22 @@ export async function main(args: string[]): Promise<void> {
 			let steps: StepTiming[] = [];
 			const refresh = await timeIt(async () => (steps = await refreshDerived(db)));
 			rmSync(file, { force: true });
-			const seen = await db.sql<{ last: string; as_of: string }>(
+			const seen = await db.sql<{ last: string; as_of: string; rebuilt: string | null }>(
 				`SELECT strftime(max(day), '%Y-%m-%d') AS last,
-					(SELECT params->>'as_of' FROM derived_state WHERE name = 'metrics') AS as_of FROM customer_day`
+					(SELECT params->>'as_of' FROM derived_state WHERE name = 'metrics') AS as_of,
+					(SELECT params->>'rebuilt_customers' FROM derived_state WHERE name = 'periods') AS rebuilt
+				 FROM customer_day`
 			);
 			const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 			const reflected = seen[0]!.last === day && seen[0]!.as_of === next;
-			append.push({ ingest_ms: ingest, refresh_ms: refresh, steps, reflected });
+			// customers whose period rows the periods step rebuilt (null: a full build)
+			const rebuilt = seen[0]!.rebuilt === null ? null : Number(seen[0]!.rebuilt);
+			append.push({ ingest_ms: ingest, refresh_ms: refresh, steps, reflected, periods_customers: rebuilt });
 			loads.push(loadavg()[0]!);
 			log(
 				`append ${appendRows.toLocaleString('en')} rows on ${day}: ingest ${ingest.toFixed(0)} ms + refresh ` +
 					`${refresh.toFixed(0)} ms (${steps.map((s) => `${s.name} ${s.skipped ? '-' : s.ms}`).join(', ')}); ` +
-					`reflected: ${reflected}`
+					`periods rebuilt for ${rebuilt ?? 'all'} customers; reflected: ${reflected}`
 			);
 		}
 

@@ -1,4 +1,6 @@
 -- One row per customer with any interaction before the as-of date: the day each journey stage was first reached.
+-- {{customers}} is set by code (periods-refresh.ts): TRUE, or a semi-join on the temporary table period_customers
+--   (the customers an incremental refresh rebuilds; every statement here is per customer).
 -- Inputs: $as_of DATE (exclusive).
 -- Output: customer_id, first_interaction_day, first_engaged_day (first email_click, web_visit, call or support_ticket),
 --   first_purchase_day, repeat_purchase_day (day the customer's second order was placed), region,
@@ -8,7 +10,7 @@ WITH days AS (
 		email_clicks + web_visits + calls + support_tickets > 0 AS engaged,
 		sum(orders) OVER (PARTITION BY customer_id ORDER BY day) AS orders_to_date
 	FROM customer_day
-	WHERE day < $as_of::DATE
+	WHERE day < $as_of::DATE AND {{customers}}
 ),
 stages AS (
 	SELECT customer_id,

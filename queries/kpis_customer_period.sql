@@ -1,6 +1,8 @@
 -- Per customer and period, for every grain: the rows that KPIs, cohorts and lifecycle-per-period aggregate.
 -- Built from customer_day (never from raw interactions). Stored as table customer_period at the default as-of date by
 -- the 'periods' refresh step; for another as-of date the same statement fills a temporary table of that name.
+-- {{customers}} is set by code (periods-refresh.ts): TRUE, or a semi-join on the temporary table period_customers
+--   (the customers an incremental refresh rebuilds; every statement here is per customer).
 -- Inputs: $as_of DATE (exclusive: only days before it are used), $inactivity_days INTEGER (w),
 --         $grain VARCHAR ('day'|'week'|'month'|'quarter'|'year') or NULL for all grains.
 -- Definitions: a purchase day is a day with orders > 0. A customer is churned on day x when their last purchase day l
@@ -14,7 +16,7 @@
 WITH money_day AS (
 	SELECT customer_id, day, orders, net_revenue::DOUBLE AS net_revenue
 	FROM customer_day
-	WHERE day < $as_of::DATE AND (orders > 0 OR net_revenue <> 0)
+	WHERE day < $as_of::DATE AND (orders > 0 OR net_revenue <> 0) AND {{customers}}
 ),
 purchase_day AS (
 	SELECT customer_id, day, orders, net_revenue,

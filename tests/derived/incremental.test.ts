@@ -121,10 +121,18 @@ describe('incremental refresh equals a full rebuild', () => {
 					const rb = await ingestFile(b.db, file, { now: NOW, noRefresh: true });
 					expect(rb.rows_loaded).toBe(ra.rows_loaded);
 					// Once built, A takes the part-way path (customer_day for the customers with new rows), B the full one.
-					const [mode] = await a.db.sql<{ incremental: boolean }>(
-						"SELECT (params->>'incremental')::BOOLEAN AS incremental FROM derived_state WHERE name = 'metrics'"
+					// So do the period tables (customer_period, customer_channel, customer_journey for the customers whose
+					// rows can differ).
+					const modes = await a.db.sql<{ name: string; incremental: boolean }>(
+						`SELECT name, (params->>'incremental')::BOOLEAN AS incremental FROM derived_state
+						 WHERE name IN ('metrics', 'periods') ORDER BY name`
 					);
-					if (built.length > 0 && ra.rows_loaded > 0) expect(mode?.incremental).toBe(true);
+					if (built.length > 0 && ra.rows_loaded > 0) {
+						expect(modes.map((m) => [m.name, m.incremental])).toEqual([
+							['metrics', true],
+							['periods', true]
+						]);
+					}
 					await refreshDerived(b.db, undefined, undefined, { force: true });
 				}
 				for (const entry of DERIVED) {

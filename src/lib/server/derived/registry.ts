@@ -83,6 +83,7 @@ export const DERIVED: readonly DerivedEntry[] = [
 			'cohort_grid'
 		],
 		queries: [
+			'periods_changed_customers',
 			'kpis_customer_period',
 			'kpis_customer_channel',
 			'tickets_service_events',
@@ -96,7 +97,7 @@ export const DERIVED: readonly DerivedEntry[] = [
 		inline:
 			'the same build statements as temporary tables of the same names (withPeriodTables), the rollups as a CTE (withRollup)',
 		revision: 1,
-		build: (db) => refreshPeriodTables(db)
+		build: (db, o) => refreshPeriodTables(db, o)
 	},
 	{
 		name: 'models',
@@ -194,6 +195,11 @@ export interface EntryState {
 	version: string;
 	/** The version of its definition, settings and the entries it reads, without the rows ingests write. */
 	readVersion: string;
+	/**
+	 * The version of its definition and settings and of the definitions of the entries it reads, without any rows or
+	 * builds: an entry that brings its tables up to date in part needs its last build to have this one.
+	 */
+	definitionVersion: string;
 	/** The input version it was built from (null: never built). */
 	builtFor: string | null;
 	builtAt: string | null;
@@ -255,6 +261,12 @@ async function readFreshness(db: Database | Session): Promise<Freshness> {
 			return b ? `${b.built_for}@${b.built_at}` : 'never built';
 		});
 		const version = hash([definitionHash(e), ...inputs]);
+		const definitionVersion = hash([
+			definitionHash(e),
+			...e.reads.map((r) =>
+				r in SOURCES ? (DATA_SOURCES.has(r) ? null : sources[r as Source]) : entries[r]!.definitionVersion
+			)
+		]);
 		const readVersion = hash([definitionHash(e), ...inputs.filter((_, i) => !DATA_SOURCES.has(e.reads[i]!))]);
 		const b = built.get(e.name);
 		const params = typeof b?.params === 'string' ? JSON.parse(b.params) : (b?.params ?? {});
@@ -266,6 +278,7 @@ async function readFreshness(db: Database | Session): Promise<Freshness> {
 			upToDate: b?.built_for === version && e.reads.every((r) => r in SOURCES || entries[r]!.upToDate),
 			version,
 			readVersion,
+			definitionVersion,
 			builtFor: b?.built_for ?? null,
 			builtAt: b?.built_at ?? null,
 			params

@@ -1,6 +1,7 @@
 import type { Database, Session } from '../db';
 import { loadQuery } from '../db';
-import { buildVersion, entryState, freshnessNow, markBuilt } from '../derived/registry';
+import { intake } from '../derived/intake';
+import { buildState, entryState, freshnessNow, markBuilt, type BuildOptions } from '../derived/registry';
 import { GRAINS, type Filters, type Grain } from './filters';
 import { buildCohortGrid, buildRollup, ROLLUPS, type RollupTable } from './rollups';
 
@@ -60,18 +61,69 @@ export async function defaultPeriodContext(
 	return { asOf, inactivityDays };
 }
 
+/** The customers an incremental build rebuilds (queries/periods_changed_customers.sql), on the build's connection. */
+const CHANGED = 'period_customers';
+
+/** A period statement's text with its {{customers}} filter: every customer, or those in period_customers. */
+function tableText(query: string, some: boolean): string {
+	return loadQuery(query).replaceAll(
+		'{{customers}}',
+		some ? `customer_id IN (SELECT customer_id FROM temp.${CHANGED})` : 'TRUE'
+	);
+}
+
+/** What the last build of 'periods' recorded (markBuilt params). */
+interface PeriodsBuilt {
+	as_of?: string;
+	inactivity_days?: number;
+	definition?: string;
+	through?: unknown;
+}
+
 /**
- * Registry entry 'periods': rebuilds every period table, the rollups and the cohort grid at the default as-of date,
- * in one transaction with its derived_state record.
+ * Registry entry 'periods': brings every period table, the rollups and the cohort grid to the default as-of date, in
+ * one transaction with its derived_state record. After an ingest that only added rows (the last build had this
+ * definition and these settings, and an as-of date not after the new one), customer_period, customer_channel and
+ * customer_journey are rebuilt for the customers whose rows can differ (queries/periods_changed_customers.sql) and
+ * kept for the others; service_event, the rollups and the grid are rebuilt. tests/derived/incremental.test.ts checks
+ * that this gives the tables of a full build.
  */
-export async function refreshPeriodTables(db: Database): Promise<PeriodContext> {
+export async function refreshPeriodTables(
+	db: Database,
+	options: BuildOptions = { full: false }
+): Promise<PeriodContext> {
 	const ctx = await defaultPeriodContext(db, { fresh: true });
 	const params = { as_of: ctx.asOf, inactivity_days: ctx.inactivityDays, grain: null };
 	await db.transaction(async (s) => {
 		const t0 = performance.now();
-		const version = await buildVersion(s, 'periods');
+		const state = await buildState(s, 'periods');
+		const last = state.params as PeriodsBuilt;
+		const same =
+			!options.full &&
+			last.definition === state.definitionVersion &&
+			last.inactivity_days === ctx.inactivityDays &&
+			typeof last.as_of === 'string' &&
+			last.as_of <= ctx.asOf;
+		const { through, since } = await intake(s, same ? last.through : undefined);
+		let rebuilt: number | null = null;
+		if (since !== null) {
+			await s.exec(`CREATE OR REPLACE TEMP TABLE ${CHANGED} AS ${loadQuery('periods_changed_customers')}`, {
+				since,
+				old_as_of: last.as_of,
+				as_of: ctx.asOf,
+				inactivity_days: ctx.inactivityDays
+			});
+			const [n] = await s.sql<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM temp.${CHANGED}`);
+			rebuilt = Number(n?.n ?? 0);
+		}
 		for (const { table, query } of TABLES) {
-			const sql = loadQuery(query);
+			const some = since !== null && table !== 'service_event';
+			const sql = tableText(query, some);
+			if (some) {
+				await s.exec(`DELETE FROM ${table} WHERE customer_id IN (SELECT customer_id FROM temp.${CHANGED})`);
+				await s.exec(`INSERT INTO ${table} BY NAME ${sql}`, params);
+				continue;
+			}
 			if (!/\$grain\b/.test(sql)) {
 				await s.exec(`CREATE OR REPLACE TABLE ${table} AS ${sql}`, params);
 				continue;
@@ -82,10 +134,19 @@ export async function refreshPeriodTables(db: Database): Promise<PeriodContext> 
 				await s.exec(`${head} ${sql}`, { ...params, grain });
 			}
 		}
+		if (since !== null) await s.exec(`DROP TABLE IF EXISTS temp.${CHANGED}`);
 		for (const table of Object.keys(ROLLUPS) as RollupTable[]) await buildRollup(s, table, ctx.asOf);
 		await buildCohortGrid(s, ctx.asOf);
-		const built = { as_of: ctx.asOf, inactivity_days: ctx.inactivityDays };
-		await markBuilt(s, 'periods', version, built, performance.now() - t0);
+		const built = {
+			as_of: ctx.asOf,
+			inactivity_days: ctx.inactivityDays,
+			definition: state.definitionVersion,
+			through,
+			incremental: since !== null,
+			// how many customers' period rows the part-way update rebuilt (null: all, a full build)
+			rebuilt_customers: rebuilt
+		};
+		await markBuilt(s, 'periods', state.version, built, performance.now() - t0);
 	});
 	return { ...ctx, rollups: true, grid: true };
 }
@@ -117,7 +178,7 @@ export async function withPeriodTables<T>(
 		const made: string[] = [];
 		try {
 			for (const { table, query } of TABLES) {
-				await s.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS ${loadQuery(query)}`, params);
+				await s.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS ${tableText(query, false)}`, params);
 				made.push(table);
 			}
 			return await fn(s, ctx);

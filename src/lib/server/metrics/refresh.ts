@@ -1,37 +1,8 @@
-import type { Database, Session } from '../db';
+import type { Database } from '../db';
 import { loadQuery } from '../db';
-import { buildState, markBuilt, type BuildOptions, type EntryState } from '../derived/registry';
+import { intake } from '../derived/intake';
+import { buildState, markBuilt, type BuildOptions } from '../derived/registry';
 import { computeParams, defaultRfmConfig, inactivityDays, latestAsOf } from './summary';
-
-/** The interactions a build of customer_day took in: the newest ingest id and the number of rows up to it. */
-interface Through {
-	ingest_id: number;
-	rows: number;
-}
-
-/**
- * What interactions hold now (recorded as `through`), and the ingest id after which customer_day can be brought up
- * to date customer by customer, or null for a rebuild of every customer. The part-way update needs: no `full`
- * request, a last build with this definition and these settings (the entry is `usable`) that recorded what it took
- * in, and those rows all still there, unchanged in number (crm demo --replace, for one, deletes them). Rows of later
- * ingests are what is new. One scan of interactions.
- */
-async function intake(
-	s: Session,
-	state: EntryState,
-	full: boolean
-): Promise<{ through: Through; since: number | null }> {
-	const last = state.params.through as Through | undefined;
-	const built = !full && state.usable && typeof last?.ingest_id === 'number' ? last : undefined;
-	const [row] = await s.sql<{ k: number; n: number; kept: number }>(
-		`SELECT coalesce(max(ingest_id), 0) AS k, count(*) AS n,
-			count(*) FILTER (WHERE coalesce(ingest_id, 0) <= $built::BIGINT) AS kept
-		 FROM interactions`,
-		{ built: built?.ingest_id ?? null }
-	);
-	const through = { ingest_id: Number(row?.k ?? 0), rows: Number(row?.n ?? 0) };
-	return { through, since: built && Number(row?.kept) === built.rows ? built.ingest_id : null };
-}
 
 /**
  * Rebuilds customer_day_channel, customer_day and customer_summary from interactions and customers, as of the
@@ -49,7 +20,11 @@ export async function refreshMetrics(
 	return db.transaction(async (s) => {
 		const t0 = performance.now();
 		const state = await buildState(s, 'metrics');
-		const { through, since } = await intake(s, state, options.full);
+		// part-way only after a build with this definition and these settings (usable)
+		const { through, since } = await intake(
+			s,
+			!options.full && state.usable ? state.params.through : undefined
+		);
 		for (const statement of loadQuery('customer_day_refresh').split(/;\s*\n/)) {
 			if (statement.replace(/--[^\n]*/g, '').trim()) await s.exec(statement, { since });
 		}
