@@ -1,5 +1,6 @@
 import type { Lang } from './format';
 import { interpolate } from './interpolate';
+import * as auth from './messages/auth';
 import * as channels from './messages/channels';
 import * as cohorts from './messages/cohorts';
 import * as common from './messages/common';
@@ -20,6 +21,7 @@ import * as settings from './messages/settings';
 export { interpolate };
 
 const MODULES = [
+	auth,
 	channels,
 	cohorts,
 	common,
