@@ -56,7 +56,8 @@ export const ACCESS: Record<string, AccessRule> = {
 	'/api/lifecycle': aggregate,
 	'/api/lifecycle-stages': aggregate,
 	'/api/migration': aggregate,
-	'/api/migration/flow': aggregate,
+	// POST that only reads (the rule travels in the body)
+	'/api/migration/flow': { read: EVERYONE, write: EVERYONE },
 	'/api/models/fits': aggregate,
 	'/api/models/validation': aggregate,
 	'/api/rfm': aggregate,
@@ -74,7 +75,7 @@ export const ACCESS: Record<string, AccessRule> = {
 	'/api/customer/[id]/palive-history': rows,
 	'/api/customer/[id]/predictions': rows,
 	'/api/customer/[id]/timeline': rows,
-	'/api/segment-preview': rows,
+	'/api/segment-preview': { read: ROW_READERS, write: ROW_READERS, rows: true },
 	// lists and exports
 	'/api/customers/save-list': lists,
 	'/api/lists': lists,
