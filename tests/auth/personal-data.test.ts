@@ -73,15 +73,19 @@ describe('personal data by role, reveals and exports audited', () => {
 		const path = `/api/customer/${someone.customer_id}?format=json`;
 		const params = { id: someone.customer_id };
 		const masked = (
-			(await (await call(customerGet as Handler, path, analyst, undefined, params)).json()) as never[]
-		)[0] as typeof someone;
+			(await (
+				await call(customerGet as Handler, path, analyst, undefined, params)
+			).json()) as (typeof someone)[]
+		)[0]!;
 		expect(masked.email).toBe(maskEmailForRole(someone.email));
 		expect(masked.phone).toBe(maskPhoneForRole(someone.phone));
 		expect(masked.name).toBe('=.');
 		for (const user of [marketer, null]) {
 			const full = (
-				(await (await call(customerGet as Handler, path, user, undefined, params)).json()) as never[]
-			)[0] as typeof someone;
+				(await (
+					await call(customerGet as Handler, path, user, undefined, params)
+				).json()) as (typeof someone)[]
+			)[0]!;
 			expect(full.email).toBe(someone.email);
 		}
 	});
@@ -90,7 +94,7 @@ describe('personal data by role, reveals and exports audited', () => {
 		const before = await auditCount('reveal');
 		const path = `/api/customer/${someone.customer_id}?format=json&reveal=1`;
 		const res = await call(customerGet as Handler, path, analyst, undefined, { id: someone.customer_id });
-		const row = ((await res.json()) as never[])[0] as typeof someone;
+		const row = ((await res.json()) as (typeof someone)[])[0]!;
 		expect(row.email).toBe(someone.email);
 		expect(await auditCount('reveal')).toBe(before + 1);
 		const db = await appDb();
