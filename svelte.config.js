@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Kit's own form check compares the Origin with a scheme adapter-node guesses (https without ORIGIN), which
+		// refuses every form on plain http; hooks.server.ts checks the Origin's host of every non-GET request instead.
+		csrf: { trustedOrigins: ['*'] },
 		// Content-Security-Policy (#19): kit hashes (prerendered) or nonces (rendered) its own inline script, so no
 		// 'unsafe-inline' for scripts; styles keep it (Svelte writes style attributes); no framing by other sites.
 		csp: {

@@ -29,7 +29,9 @@ export const init: ServerInit = async () => {
 	});
 	address = dev ? null : listenAddress();
 	// local or team mode (#19), said once; beyond loopback without users the server does not start
-	const decision = await serverMode(appDb, address?.host ?? null).catch((e: Error) => {
+	// HOST itself: adapter-node listens on 0.0.0.0 without it (vite dev: 127.0.0.1)
+	const listenHost = process.env.HOST ?? (dev ? null : '0.0.0.0');
+	const decision = await serverMode(appDb, listenHost).catch((e: Error) => {
 		console.warn(`the mode is decided at the first request: ${e.message}`);
 		return null;
 	});
