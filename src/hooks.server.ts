@@ -4,6 +4,9 @@ import { announceServer, announcement } from '$lib/server/app-ingest';
 import { guardApiRequest } from '$lib/server/api/guard';
 import { crossOriginReason, SAFE_METHODS } from '$lib/server/api/same-origin';
 import { removeServerFile } from '$lib/server/db/server-file';
+import { appDb } from '$lib/server/app-db';
+import { gate, secureHeaders } from '$lib/server/auth/gate';
+import { serverMode } from '$lib/server/auth/mode';
 
 /** Response headers that load functions read, so they are kept when SSR responses are inlined for hydration. */
 const SERIALIZED_HEADERS = new Set(['content-type', 'x-total-count']);
@@ -25,6 +28,18 @@ export const init: ServerInit = async () => {
 		if (a) removeServerFile(a.db, a.token);
 	});
 	address = dev ? null : listenAddress();
+	// local or team mode (#19), said once; beyond loopback without users the server does not start
+	// HOST itself: adapter-node listens on 0.0.0.0 without it (vite dev: 127.0.0.1)
+	const listenHost = process.env.HOST ?? (dev ? null : '0.0.0.0');
+	const decision = await serverMode(appDb, listenHost).catch((e: Error) => {
+		console.warn(`the mode is decided at the first request: ${e.message}`);
+		return null;
+	});
+	if (decision?.refusal) {
+		console.error(decision.refusal);
+		process.exit(2);
+	}
+	if (decision) console.log(decision.banner);
 	if (address) await announceServer(address);
 };
 
@@ -36,14 +51,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (address && !announcement()) void announceServer(address);
 	if (!SAFE_METHODS.has(event.request.method)) {
 		const refused = crossOriginReason(event.request, event.url);
-		if (refused) return json({ message: refused }, { status: 403 });
+		if (refused) return secureHeaders(json({ message: refused }, { status: 403 }));
 	}
+	const refusal = await gate(event, address?.host ?? null);
+	if (refusal) return secureHeaders(refusal);
 	const lang = event.cookies.get('lang') === 'vi' ? 'vi' : 'en';
 	const respond = () =>
 		resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%lang%', lang),
 			filterSerializedResponseHeaders: (name) => SERIALIZED_HEADERS.has(name.toLowerCase())
 		});
-	if (event.url.pathname.startsWith('/api/')) return guardApiRequest(event.request, respond);
-	return respond();
+	if (event.url.pathname.startsWith('/api/'))
+		return secureHeaders(await guardApiRequest(event.request, respond));
+	return secureHeaders(await respond());
 };

@@ -2,6 +2,9 @@ import type { Command } from 'commander';
 import { Database } from '../lib/server/db';
 import { repairInterruptedRefresh } from '../lib/server/pipeline';
 
+/** The command line as the audit log names it (auth/audit.ts). */
+export const CLI_ACTOR = { name: 'crm (command line)', role: null };
+
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {}
 

@@ -12,7 +12,7 @@ import type { LayoutServerLoad } from './$types';
  * empty panel tells "this data has no surveys" from "nothing matches these filters" (ChartFrame `needs`). An ingest
  * on the Data page reloads it (invalidateAll).
  */
-export const load: LayoutServerLoad = async ({ cookies, depends }) => {
+export const load: LayoutServerLoad = async ({ cookies, depends, locals }) => {
 	depends('app:lang', 'app:settings');
 	const cookie = cookies.get('lang');
 	const lang = isLang(cookie) ? cookie : 'en';
@@ -25,5 +25,14 @@ export const load: LayoutServerLoad = async ({ cookies, depends }) => {
 			.catch(() => DEFAULT_CURRENCY),
 		db.then((d) => interactionTypes(d)).catch(() => null)
 	]);
-	return { lang, messages: catalogs[lang], currency, interactionTypes: types };
+	// who is signed in (team mode) or null, and the mode for the header's banner (#19)
+	const user = locals?.user ?? null;
+	return {
+		lang,
+		messages: catalogs[lang],
+		currency,
+		interactionTypes: types,
+		user,
+		mode: locals?.mode ?? 'local'
+	};
 };

@@ -15,6 +15,8 @@ import { registerRefresh } from './refresh';
 import { registerSettings } from './settings';
 import { registerGoal } from './goal';
 import { registerAlerts } from './alerts';
+import { registerUser } from './user';
+import { registerAudit } from './audit';
 
 /** Every subcommand registers itself here; each lives in its own file and calls src/lib/server. */
 export const commands: ((program: Command) => void)[] = [
@@ -33,5 +35,7 @@ export const commands: ((program: Command) => void)[] = [
 	registerRefresh,
 	registerSettings,
 	registerGoal,
-	registerAlerts
+	registerAlerts,
+	registerUser,
+	registerAudit
 ];

@@ -22,7 +22,7 @@ import {
 	listSegments,
 	saveSegment
 } from '../../lib/server/segments/saved';
-import { UsageError, printJson, withDb } from '../util';
+import { CLI_ACTOR, UsageError, printJson, withDb } from '../util';
 import { issueText, messageOnly } from '../../lib/server/issues';
 
 /** Mistakes in what the user gave (a rule, a name, a column) exit with code 2 and the reason. */
@@ -222,7 +222,8 @@ export function registerSegment(program: Command): void {
 							channel: opts.channel as Channel,
 							columns,
 							requireConsent: !opts.includeNoConsent,
-							lang
+							lang,
+							actor: CLI_ACTOR
 						});
 						if (opts.json) return printJson(r);
 						process.stdout.write(

@@ -14,7 +14,8 @@ import {
 	purchaseModelSetting
 } from '../../lib/server/models/selection';
 import { refreshDerived } from '../../lib/server/pipeline';
-import { printJson, UsageError, withDb } from '../util';
+import { recordAudit } from '../../lib/server/auth/audit';
+import { CLI_ACTOR, printJson, UsageError, withDb } from '../util';
 
 /** What `crm settings set` may change, each with how its value is checked and what follows the change. */
 const SETTABLE: Record<
@@ -126,6 +127,7 @@ export function registerSettings(program: Command): void {
 					if (e instanceof SettingError) throw new UsageError(e.message);
 					throw e;
 				}
+				await recordAudit(db, { action: 'settings', actor: CLI_ACTOR, target: key, detail: stored });
 				process.stdout.write(`${key} = ${stored}\n`);
 				if (setting.refresh) {
 					const steps = await refreshDerived(db);

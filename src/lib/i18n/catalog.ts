@@ -1,5 +1,6 @@
 import type { Lang } from './format';
 import { interpolate } from './interpolate';
+import * as auth from './messages/auth';
 import * as campaigns from './messages/campaigns';
 import * as channels from './messages/channels';
 import * as cohorts from './messages/cohorts';
@@ -22,6 +23,7 @@ import * as settings from './messages/settings';
 export { interpolate };
 
 const MODULES = [
+	auth,
 	campaigns,
 	channels,
 	cohorts,

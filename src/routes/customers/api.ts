@@ -55,7 +55,9 @@ export type PAlivePoint = Wire<server.PAliveRow>;
 
 const path = (id: string, part = '') => `/api/customer/${encodeURIComponent(id)}${part}`;
 
-export const customerProfile = (f: Fetch, id: string) => getRows<CustomerProfile>(f, path(id));
+/** `reveal`: an analyst asks to see the contact details (recorded in the audit log, #19). */
+export const customerProfile = (f: Fetch, id: string, reveal = false) =>
+	getRows<CustomerProfile>(f, path(id), reveal ? { reveal: 1 } : {});
 export const customerPredictions = (f: Fetch, id: string) =>
 	getRows<CustomerPrediction>(f, path(id, '/predictions'));
 export const customerTimeline = (f: Fetch, id: string, limit = 500) =>

@@ -97,8 +97,13 @@ export interface RunningApp {
 	stop: () => Promise<void>;
 }
 
-/** Starts `node build/index.js` on 127.0.0.1 and a free port against `dbPath`; resolves when it answers. */
-export async function startApp(dbPath: string, timeoutMs = 60_000): Promise<RunningApp> {
+/** Starts `node build/index.js` on 127.0.0.1 and a free port against `dbPath`; resolves when `readyPath` answers. */
+export async function startApp(
+	dbPath: string,
+	timeoutMs = 60_000,
+	// what answers 200 once it serves (in team mode, #19, only the login page does without a session)
+	readyPath = '/api/customers?format=json&page_size=1'
+): Promise<RunningApp> {
 	const port = await freePort();
 	const child = spawn(process.execPath, [join(root, 'build', 'index.js')], {
 		cwd: root,
@@ -113,7 +118,7 @@ export async function startApp(dbPath: string, timeoutMs = 60_000): Promise<Runn
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${out}`);
 		try {
-			const res = await fetch(`${base}/api/customers?format=json&page_size=1`);
+			const res = await fetch(`${base}${readyPath}`);
 			if (res.ok) break;
 		} catch {
 			/* not listening yet */

@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database } from '../db';
-import { exportSegment, type ExportFormat, type ExportOptions, type ExportResult } from './export';
+import {
+	exportSegment,
+	type ExportedBy,
+	type ExportFormat,
+	type ExportOptions,
+	type ExportResult
+} from './export';
 import type { Rule } from './rule';
 
 /**
@@ -14,7 +20,7 @@ export function exportsDir(db: Database): string {
 
 export async function exportForDownload(
 	db: Database,
-	input: { rule: Rule; segmentName?: string | null } & ExportOptions
+	input: { rule: Rule; segmentName?: string | null } & ExportOptions & ExportedBy
 ): Promise<ExportResult> {
 	const dir = exportsDir(db);
 	mkdirSync(dir, { recursive: true });
@@ -24,16 +30,35 @@ export async function exportForDownload(
 	return exportSegment(db, { ...input, format, file });
 }
 
-/** Where an export's file is (only files the server wrote in its exports folder). */
+/** Where an export's file is, by its download key (only files the server wrote in its exports folder). */
 export async function exportFile(
 	db: Database,
-	exportId: number
-): Promise<{ file: string; format: ExportFormat; segmentName: string | null } | null> {
-	const rows = await db.sql<{ file: string; format: ExportFormat; segment_name: string | null }>(
-		'SELECT file, format, segment_name FROM segment_exports WHERE export_id = $id::BIGINT',
-		{ id: exportId }
+	downloadKey: string
+): Promise<{
+	exportId: number;
+	file: string;
+	format: ExportFormat;
+	segmentName: string | null;
+	createdRole: string | null;
+} | null> {
+	const rows = await db.sql<{
+		export_id: number;
+		file: string;
+		format: ExportFormat;
+		segment_name: string | null;
+		created_role: string | null;
+	}>(
+		`SELECT export_id, file, format, segment_name, created_role FROM segment_exports
+		 WHERE download_key = $key::VARCHAR`,
+		{ key: downloadKey }
 	);
 	const r = rows[0];
 	if (!r || dirname(r.file) !== exportsDir(db)) return null;
-	return { file: r.file, format: r.format, segmentName: r.segment_name };
+	return {
+		exportId: r.export_id,
+		file: r.file,
+		format: r.format,
+		segmentName: r.segment_name,
+		createdRole: r.created_role
+	};
 }

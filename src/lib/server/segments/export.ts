@@ -3,6 +3,8 @@ import { createReadStream, createWriteStream, renameSync, rmSync, writeFileSync 
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { LANGS } from '../../i18n/format';
+import { randomBytes } from 'node:crypto';
+import { recordAudit, type AuditEntry } from '../auth/audit';
 import type { Database } from '../db';
 import { getSetting } from '../db/settings';
 import { compileRule } from './compile';
@@ -84,8 +86,10 @@ function columnSql(
 	ctx: { digits: number; lang: 'en' | 'vi'; names: ValueNamer; codes: Map<string, string[]>; csv: boolean },
 	params: Record<string, DuckDBValue>
 ): string {
+	// text cells of a CSV: a leading = + - @ tab or CR is a formula to a spreadsheet (OWASP CSV injection)
+	const text = (sql: string) => (ctx.csv ? csvText(sql) : sql);
 	const contact = CONTACT_COLUMNS[key];
-	if (contact) return `${contact.sql} AS "${key}"`;
+	if (contact) return `${text(contact.sql)} AS "${key}"`;
 	const field = fieldByKey(key);
 	if (!field) throw new Error(`unknown column '${key}'`);
 	const col = `f."${key}"`;
@@ -105,13 +109,30 @@ function columnSql(
 		const shown =
 			field.type === 'list' ? asText(`list_transform(${col}, lambda v: ${name('v')})`) : name(col);
 		const code = field.type === 'list' ? asText(col) : col;
-		return `${shown} AS "${key}", ${code} AS "${key}_code"`;
+		return `${text(shown)} AS "${key}", ${text(code)} AS "${key}_code"`;
 	}
-	if (field.type === 'list') return `${asText(col)} AS "${key}"`;
+	if (field.type === 'list') return `${text(asText(col))} AS "${key}"`;
+	if (field.type === 'category') return `${text(col)} AS "${key}"`;
 	if (field.money) return `round(${col}, ${ctx.digits})::DECIMAL(18, ${ctx.digits}) AS "${key}"`;
 	if (field.share) return `round(${col}, 3)::DECIMAL(4, 3) AS "${key}"`;
 	if (field.type === 'number' && !field.integer) return `round(${col}, 2)::DECIMAL(18, 2) AS "${key}"`;
 	return `${col} AS "${key}"`;
+}
+
+/** Who asked for an export (the audit log's actor; null from the command line or in local mode). */
+export interface ExportedBy {
+	actor?: AuditEntry['actor'];
+	address?: string | null;
+}
+
+/**
+ * A text value as a CSV cell a spreadsheet shows as text: one starting with = + - @ tab or CR gets a leading
+ * apostrophe (OWASP "CSV Injection"), e.g. a customer named `=1+1` is written `'=1+1`. A value that is only a signed
+ * number (an E.164 phone such as +84912345678) is left as it is: it cannot call anything.
+ */
+export function csvText(sql: string): string {
+	return `CASE WHEN regexp_matches(${sql}, '^[-=+@\\t\\r]') AND NOT regexp_matches(${sql}, '^[-+]?[0-9]+([.][0-9]+)?$')
+		THEN '''' || ${sql} ELSE ${sql} END`;
 }
 
 export const exportOptionsSchema = z.object({
@@ -142,6 +163,8 @@ export type ExportOptions = z.input<typeof exportOptionsSchema>;
 
 export interface ExportResult {
 	exportId: number;
+	/** the unguessable id the file is downloaded by (export ids are sequential) */
+	downloadKey: string;
 	file: string;
 	format: ExportFormat;
 	columns: string[];
@@ -179,7 +202,7 @@ const CONSENT_SQL: Record<Channel, string> = {
  */
 export async function exportSegment(
 	db: Database,
-	input: { rule: Rule; segmentName?: string | null; file: string } & ExportOptions
+	input: { rule: Rule; segmentName?: string | null; file: string } & ExportOptions & ExportedBy
 ): Promise<ExportResult> {
 	const opts = exportOptionsSchema.parse(input);
 	await ensureCustomerFeatures(db);
@@ -195,6 +218,7 @@ export async function exportSegment(
 	const ctx = { digits, lang: opts.lang, names, codes, csv: opts.format === 'csv' };
 	const select = opts.columns.map((c) => columnSql(c, ctx, columnParams)).join(', ');
 	const fileColumns = opts.columns.flatMap((c) => (named.has(c) ? [c, `${c}_code`] : [c]));
+	const downloadKey = randomBytes(24).toString('base64url');
 	let writing = false;
 	try {
 		return await db.transaction(async (s) => {
@@ -207,9 +231,9 @@ export async function exportSegment(
 			const { matched, consenting, as_of } = counts[0]!;
 			const created = await s.sql<{ id: number }>(
 				`INSERT INTO segment_exports (segment_name, rule, format, columns, channel, require_consent, file,
-				   features_as_of, matched, members, left_out_no_consent)
+				   features_as_of, matched, members, left_out_no_consent, download_key, created_by, created_role)
 				 VALUES ($segment::VARCHAR, $rule::JSON, $format, $columns::VARCHAR[], $channel, $require, $file,
-				   $as_of::DATE, $matched, $members, $left_out)
+				   $as_of::DATE, $matched, $members, $left_out, $key, $by::VARCHAR, $role::VARCHAR)
 				 RETURNING export_id AS id`,
 				{
 					segment: input.segmentName ?? null,
@@ -222,7 +246,10 @@ export async function exportSegment(
 					as_of,
 					matched,
 					members: consenting,
-					left_out: matched - consenting
+					left_out: matched - consenting,
+					key: downloadKey,
+					by: input.actor?.name ?? null,
+					role: input.actor?.role ?? null
 				}
 			);
 			const exportId = created[0]!.id;
@@ -251,8 +278,19 @@ export async function exportSegment(
 				);
 			}
 			if (opts.format === 'csv') await prependBom(input.file);
+			// one audit row per export, in the same transaction: no export without its record (#19)
+			await recordAudit(s, {
+				action: 'export',
+				actor: input.actor ?? null,
+				target: input.segmentName ?? `export ${exportId}`,
+				rows,
+				columns: opts.columns,
+				address: input.address ?? null,
+				detail: `${opts.format}, channel ${opts.channel}`
+			});
 			return {
 				exportId,
+				downloadKey,
 				file: input.file,
 				format: opts.format,
 				columns: opts.columns,
@@ -311,6 +349,7 @@ function withRuleExpr(sql: string): string {
 
 export interface ExportRecord {
 	exportId: number;
+	downloadKey: string | null;
 	segmentName: string | null;
 	format: string;
 	channel: string;
@@ -324,7 +363,7 @@ export interface ExportRecord {
 /** Past exports, newest first (optionally of one segment). */
 export async function listExports(db: Database, segmentName?: string): Promise<ExportRecord[]> {
 	return db.sql<ExportRecord>(
-		`SELECT export_id AS "exportId", segment_name AS "segmentName", format, channel, file,
+		`SELECT export_id AS "exportId", download_key AS "downloadKey", segment_name AS "segmentName", format, channel, file,
 		   strftime(exported_at, '%Y-%m-%d %H:%M:%S') AS "exportedAt", matched, members,
 		   left_out_no_consent AS "leftOutNoConsent"
 		 FROM segment_exports WHERE $name::VARCHAR IS NULL OR segment_name = $name::VARCHAR

@@ -1,7 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { existsSync, readFileSync } from 'node:fs';
 import { appDb } from '$lib/server/app-db';
-import { parseId } from '$lib/server/api/bounds';
 import { exportFile, exportForDownload } from '$lib/server/segments/download';
 import { exportOptionsSchema } from '$lib/server/segments/export';
 import { jsonBody, userErrors } from '$lib/server/segments/http';
@@ -13,7 +12,7 @@ import type { RequestHandler } from './$types';
  * server, records the export and its members, and answers the counts (matched, members, leftOutNoConsent) with
  * `download`, the URL of the file.
  */
-export const POST: RequestHandler = async ({ request }) => {
+export const POST: RequestHandler = async ({ request, locals }) => {
 	const body = await jsonBody(request);
 	return userErrors(async () => {
 		const rule = parseRule(body.rule);
@@ -25,9 +24,15 @@ export const POST: RequestHandler = async ({ request }) => {
 			lang: body.lang
 		});
 		const segmentName = typeof body.segmentName === 'string' && body.segmentName ? body.segmentName : null;
-		const result = await exportForDownload(await appDb(), { rule, segmentName, ...opts });
+		const result = await exportForDownload(await appDb(), {
+			rule,
+			segmentName,
+			...opts,
+			actor: locals?.user ?? null,
+			address: locals?.address ?? null
+		});
 		const { file: _file, ...rest } = result;
-		return json({ ...rest, download: `/api/segment-export?id=${result.exportId}` });
+		return json({ ...rest, download: `/api/segment-export?key=${result.downloadKey}` });
 	});
 };
 
@@ -37,16 +42,25 @@ const TYPES = {
 	json: 'application/json'
 };
 
-/** GET /api/segment-export?id=N: the file of export N (personal data: only on explicit request). */
-export const GET: RequestHandler = async ({ url }) => {
-	const id = parseId(url.searchParams.get('id'), 'id (an export id)');
-	const found = await exportFile(await appDb(), id);
-	if (!found || !existsSync(found.file)) error(404, `export ${id} has no file on this server`);
+const KEY = /^[A-Za-z0-9_-]{32}$/;
+
+/**
+ * GET /api/segment-export?key=K: the file of the export whose download key is K (unguessable, unlike the sequential
+ * export id), for a person of the role that made it (or an admin; anyone in local mode).
+ */
+export const GET: RequestHandler = async ({ url, locals }) => {
+	const key = url.searchParams.get('key') ?? '';
+	if (!KEY.test(key)) error(400, 'key: expected the download key an export answered (32 characters)');
+	const found = await exportFile(await appDb(), key);
+	if (!found || !existsSync(found.file)) error(404, 'no export with this key has a file on this server');
+	const user = locals?.user;
+	if (user && user.role !== 'admin' && found.createdRole !== user.role)
+		error(403, 'this export was made by another role');
 	const base = (found.segmentName ?? 'list').replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'list';
 	return new Response(readFileSync(found.file), {
 		headers: {
 			'content-type': TYPES[found.format],
-			'content-disposition': `attachment; filename="${encodeURIComponent(base)}-${id}.${found.format}"`,
+			'content-disposition': `attachment; filename="${encodeURIComponent(base)}-${found.exportId}.${found.format}"`,
 			'cache-control': 'no-store'
 		}
 	});

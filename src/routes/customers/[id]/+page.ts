@@ -14,11 +14,12 @@ import type { PageLoad } from './$types';
  * /customers/ID: everything about one customer, from /api/customer/ID/... This page is the one place where a
  * customer's name, email and phone are shown in full: a person opened this customer.
  */
-export const load: PageLoad = async ({ params, fetch }) => {
+export const load: PageLoad = async ({ params, fetch, url }) => {
 	const id = params.id;
+	const reveal = url.searchParams.get('reveal') === '1';
 	try {
 		const [profile, predictions, timeline, orders, pAliveHistory] = await Promise.all([
-			customerProfile(fetch, id),
+			customerProfile(fetch, id, reveal),
 			customerPredictions(fetch, id),
 			customerTimeline(fetch, id),
 			customerOrders(fetch, id),
@@ -31,6 +32,7 @@ export const load: PageLoad = async ({ params, fetch }) => {
 			timeline,
 			orders,
 			pAliveHistory,
+			revealed: reveal,
 			filterFields: [] as FilterKey[]
 		};
 	} catch (e) {
