@@ -7,6 +7,7 @@ import { refreshSegmentCustomers } from '../metrics/segments';
 import { refreshModels } from '../models/service';
 import { refreshSegmentMix } from '../overview';
 import { refreshCustomerFeatures } from '../segments/features';
+import { refreshAffinity } from '../affinity/build';
 
 /**
  * The one registry of derived tables. Every table the refresh writes belongs to one entry; an entry says which
@@ -134,6 +135,21 @@ export const DERIVED: readonly DerivedEntry[] = [
 		inline: 'segment_customer.sql as a CTE of the same name (metrics/summary.ts queryOnSummary)',
 		revision: 1,
 		build: (db) => refreshSegmentCustomers(db)
+	},
+	{
+		name: 'affinity',
+		tables: ['affinity_pair', 'affinity_item'],
+		queries: [
+			'affinity_basket',
+			'affinity_pair_counts_all',
+			'affinity_pair_counts_segment',
+			'affinity_pair_build',
+			'affinity_item_build'
+		],
+		reads: ['interactions', 'segment-summary'],
+		inline: 'none: the pairs of the last build are shown until the refresh rebuilds them (affinity/build.ts)',
+		revision: 1,
+		build: (db) => refreshAffinity(db)
 	}
 ];
 
