@@ -42,3 +42,11 @@ CREATE TABLE affinity_item (
 	orders_total INTEGER NOT NULL,
 	customers_total INTEGER NOT NULL
 );
+
+-- The next products per customer, item to item (queries/recommend_build.sql): the 10 best a customer.
+CREATE TABLE recommendation (
+	customer_id VARCHAR NOT NULL,
+	rank INTEGER NOT NULL,
+	product_id VARCHAR NOT NULL,
+	score DOUBLE NOT NULL
+);

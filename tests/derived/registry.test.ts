@@ -90,10 +90,15 @@ describe('the registry of derived tables', () => {
 			models: true,
 			mix: true,
 			segments: false,
-			'segment-summary': false
+			'segment-summary': false,
+			affinity: false
 		});
 		const steps = await refreshDerived(db);
-		expect(steps.filter((t) => !t.skipped).map((t) => t.name)).toEqual(['segments', 'segment-summary']);
+		expect(steps.filter((t) => !t.skipped).map((t) => t.name)).toEqual([
+			'segments',
+			'segment-summary',
+			'affinity'
+		]);
 		expect(await currentEntries(db)).toEqual(all(true));
 	}, 120_000);
 

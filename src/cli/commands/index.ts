@@ -12,6 +12,8 @@ import { registerKpis } from './kpis';
 import { registerCohorts } from './cohorts';
 import { registerRefresh } from './refresh';
 import { registerSettings } from './settings';
+import { registerAffinity } from './affinity';
+import { registerRecommend } from './recommend';
 
 /** Every subcommand registers itself here; each lives in its own file and calls src/lib/server. */
 export const commands: ((program: Command) => void)[] = [
@@ -27,5 +29,7 @@ export const commands: ((program: Command) => void)[] = [
 	registerKpis,
 	registerCohorts,
 	registerRefresh,
-	registerSettings
+	registerSettings,
+	registerAffinity,
+	registerRecommend
 ];

@@ -138,13 +138,15 @@ export const DERIVED: readonly DerivedEntry[] = [
 	},
 	{
 		name: 'affinity',
-		tables: ['affinity_pair', 'affinity_item'],
+		tables: ['affinity_pair', 'affinity_item', 'recommendation'],
 		queries: [
 			'affinity_basket',
 			'affinity_pair_counts_all',
 			'affinity_pair_counts_segment',
 			'affinity_pair_build',
-			'affinity_item_build'
+			'affinity_item_build',
+			'recommend_neighbours',
+			'recommend_build'
 		],
 		reads: ['interactions', 'segment-summary'],
 		inline: 'none: the pairs of the last build are shown until the refresh rebuilds them (affinity/build.ts)',
