@@ -1,9 +1,9 @@
 -- affinity_basket: the distinct items of every order, at the two levels of the affinity ('product': product_id,
--- 'category': category), with the RFM segment of the order's customer. An order is an order id (an invoice);
+-- 'category': category), with the RFM segment of the order's customer (customer_summary, refresh step 'metrics'). An order is an order id (an invoice);
 -- only purchases count, so refunds and cancellations (type 'refund', Online Retail's C invoices) are left out.
 -- Stored as a temporary table by the refresh step 'affinity' (src/lib/server/affinity/build.ts), read by
 -- queries/affinity_pair_build.sql and queries/affinity_item_build.sql.
--- Inputs: none (reads interactions and segment_customer; a customer without a row there is in 'others').
+-- Inputs: none (reads interactions and customer_summary: its rfm_segment; a customer without one is in 'others').
 -- Output: level, order_id, customer_id, segment, item, order_key and item_key (dense integer numbers of the
 --   order and of the item within its level: the pair build joins and groups on them).
 WITH lines AS (
@@ -24,4 +24,4 @@ SELECT i.level, i.order_id, o.customer_id, coalesce(sc.rfm_segment, 'others') AS
 	dense_rank() OVER (PARTITION BY i.level ORDER BY i.item)::INTEGER AS item_key
 FROM items i
 JOIN orders o USING (order_id)
-LEFT JOIN segment_customer sc USING (customer_id)
+LEFT JOIN customer_summary sc USING (customer_id)

@@ -50,3 +50,11 @@ CREATE TABLE recommendation (
 	product_id VARCHAR NOT NULL,
 	score DOUBLE NOT NULL
 );
+
+-- What each customer bought and is recommended, as lists for the list rules (queries/customer_products_build.sql).
+CREATE TABLE customer_products (
+	customer_id VARCHAR NOT NULL,
+	products_bought VARCHAR[] NOT NULL,
+	categories_bought VARCHAR[] NOT NULL,
+	recommended_products VARCHAR[] NOT NULL
+);

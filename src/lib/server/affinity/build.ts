@@ -48,10 +48,11 @@ export async function dropBasketTables(s: Session, more: string[] = []): Promise
 }
 
 /**
- * Registry entry 'affinity' (after 'segment-summary', whose segment_customer gives each order's segment): pair
+ * Registry entry 'affinity' (after 'metrics', whose customer_summary gives each order's segment; before 'segments',
+ * whose customer_features joins customer_products): pair
  * statistics of products and categories at order level (queries/affinity_pair_build.sql), each item's orders
- * and buyers (queries/affinity_item_build.sql), whole base and per RFM segment, and each customer's next products
- * (queries/recommend_build.sql). The pair counts are made in temporary tables before the writing transaction
+ * and buyers (queries/affinity_item_build.sql), whole base and per RFM segment, each customer's next products
+ * (queries/recommend_build.sql) and the lists of what they bought (queries/customer_products_build.sql). The pair counts are made in temporary tables before the writing transaction
  * (inside one, the 17M order-pair rows of Online Retail II took 5x longer); the version is read first, so rows
  * that arrive meanwhile leave the entry stale, never wrongly current.
  */
@@ -70,6 +71,7 @@ export async function refreshAffinity(
 				await s.exec(`CREATE OR REPLACE TABLE recommendation AS ${statement('recommend_build')}`, {
 					k: RECOMMENDATIONS
 				});
+				await s.exec(`CREATE OR REPLACE TABLE customer_products AS ${statement('customer_products_build')}`);
 				await markBuilt(s, 'affinity', version, { min_orders: STORED_MIN_ORDERS }, performance.now() - t0);
 				await s.exec('COMMIT');
 			} catch (e) {

@@ -110,10 +110,28 @@ export const DERIVED: readonly DerivedEntry[] = [
 		build: (db) => refreshModels(db)
 	},
 	{
+		name: 'affinity',
+		tables: ['affinity_pair', 'affinity_item', 'recommendation', 'customer_products'],
+		queries: [
+			'affinity_basket',
+			'affinity_pair_counts_all',
+			'affinity_pair_counts_segment',
+			'affinity_pair_build',
+			'affinity_item_build',
+			'recommend_neighbours',
+			'recommend_build',
+			'customer_products_build'
+		],
+		reads: ['interactions', 'metrics'],
+		inline: 'none: the pairs of the last build are shown until the refresh rebuilds them (affinity/build.ts)',
+		revision: 1,
+		build: (db) => refreshAffinity(db)
+	},
+	{
 		name: 'segments',
 		tables: ['customer_features'],
 		queries: ['customer_features'],
-		reads: ['metrics', 'models', 'customers', 'interactions'],
+		reads: ['metrics', 'models', 'customers', 'interactions', 'affinity'],
 		inline: 'built on first use; until the next refresh, list rules see the features of the last one',
 		revision: 1,
 		build: (db) => refreshCustomerFeatures(db)
@@ -135,23 +153,6 @@ export const DERIVED: readonly DerivedEntry[] = [
 		inline: 'segment_customer.sql as a CTE of the same name (metrics/summary.ts queryOnSummary)',
 		revision: 1,
 		build: (db) => refreshSegmentCustomers(db)
-	},
-	{
-		name: 'affinity',
-		tables: ['affinity_pair', 'affinity_item', 'recommendation'],
-		queries: [
-			'affinity_basket',
-			'affinity_pair_counts_all',
-			'affinity_pair_counts_segment',
-			'affinity_pair_build',
-			'affinity_item_build',
-			'recommend_neighbours',
-			'recommend_build'
-		],
-		reads: ['interactions', 'segment-summary'],
-		inline: 'none: the pairs of the last build are shown until the refresh rebuilds them (affinity/build.ts)',
-		revision: 1,
-		build: (db) => refreshAffinity(db)
 	}
 ];
 
