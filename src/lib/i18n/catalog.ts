@@ -7,6 +7,7 @@ import * as data from './messages/data';
 import * as lists from './messages/lists';
 import * as models from './messages/models';
 import * as overview from './messages/overview';
+import * as products from './messages/products';
 import * as segments from './messages/segments';
 import * as settings from './messages/settings';
 
@@ -25,6 +26,7 @@ const MODULES = [
 	lists,
 	models,
 	overview,
+	products,
 	segments,
 	settings
 ] as const;

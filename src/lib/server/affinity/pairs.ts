@@ -60,3 +60,22 @@ export async function affinityPairs(db: Database, q: AffinityQuery = {}): Promis
 		limit: q.limit ?? 100
 	});
 }
+
+/** An item bought by many customers of a segment (queries/affinity_top_items.sql). */
+export interface TopItem {
+	item: string;
+	name: string | null;
+	orders: number;
+	customers: number;
+	customers_total: number;
+	buyer_share: number | null;
+}
+
+export function topItems(
+	db: Database,
+	level: AffinityLevel,
+	segment = 'all',
+	limit = 10
+): Promise<TopItem[]> {
+	return db.query<TopItem>('affinity_top_items', { level, segment, limit });
+}

@@ -6,6 +6,7 @@ import {
 	customerPAliveHistory,
 	customerPredictions,
 	customerProfile,
+	customerRecommendations,
 	customerTimeline
 } from '../api';
 import type { PageLoad } from './$types';
@@ -17,12 +18,13 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ params, fetch }) => {
 	const id = params.id;
 	try {
-		const [profile, predictions, timeline, orders, pAliveHistory] = await Promise.all([
+		const [profile, predictions, timeline, orders, pAliveHistory, recommendations] = await Promise.all([
 			customerProfile(fetch, id),
 			customerPredictions(fetch, id),
 			customerTimeline(fetch, id),
 			customerOrders(fetch, id),
-			customerPAliveHistory(fetch, id).catch((e: unknown) => (e instanceof Error ? e.message : String(e)))
+			customerPAliveHistory(fetch, id).catch((e: unknown) => (e instanceof Error ? e.message : String(e))),
+			customerRecommendations(fetch, id)
 		]);
 		if (!profile[0]) error(404, `no customer with id '${id}'`);
 		return {
@@ -31,6 +33,7 @@ export const load: PageLoad = async ({ params, fetch }) => {
 			timeline,
 			orders,
 			pAliveHistory,
+			recommendations,
 			filterFields: [] as FilterKey[]
 		};
 	} catch (e) {
