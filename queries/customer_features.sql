@@ -7,7 +7,8 @@
 -- historic_clv, predicted_clv, total_clv, p_alive, churn_probability, churn_band, expected_purchases,
 -- expected_next_order, region, country, gender, age, age_band, acquisition_channel, signup_at, channels_used,
 -- last_interaction_at, last_interaction_type, last_<type>_at per interaction type, csat_mean, consent_email,
--- consent_sms) and prediction_as_of. Dates are DATE (business-local days), money DOUBLE.
+-- consent_sms, products_bought, categories_bought, recommended_products: table customer_products of the refresh
+-- step 'affinity', empty lists for a customer without orders) and prediction_as_of. Dates are DATE (business-local days), money DOUBLE.
 WITH state AS (
 	SELECT coalesce(
 		(SELECT TRY_CAST(params->>'as_of' AS DATE) FROM derived_state WHERE name = 'metrics'),
@@ -92,11 +93,15 @@ SELECT
 	a.last_survey_at,
 	a.csat_mean::DOUBLE AS csat_mean,
 	s.consent_email,
-	s.consent_sms
+	s.consent_sms,
+	coalesce(cp.products_bought, []) AS products_bought,
+	coalesce(cp.categories_bought, []) AS categories_bought,
+	coalesce(cp.recommended_products, []) AS recommended_products
 FROM customer_summary s
 CROSS JOIN state
 LEFT JOIN customers c ON c.customer_id = s.customer_id
 LEFT JOIN prediction p ON p.customer_id = s.customer_id
 LEFT JOIN activity a ON a.customer_id = s.customer_id
 LEFT JOIN last_type t ON t.customer_id = s.customer_id
+LEFT JOIN customer_products cp ON cp.customer_id = s.customer_id
 ORDER BY s.customer_id

@@ -63,6 +63,7 @@ describe('the registry of derived tables', () => {
 			...all(true),
 			metrics: false,
 			periods: false,
+			affinity: false,
 			segments: false
 		});
 		expect(await currentEntries(db, true)).toEqual(all(false));
@@ -97,7 +98,8 @@ describe('the registry of derived tables', () => {
 			mix: true,
 			segments: false,
 			'segment-summary': false,
-			alerts: false // it reads the predictions: a new fit is evaluated for alerts
+			alerts: false // it reads the predictions: a new fit is evaluated for alerts,
+			affinity: true
 		});
 		const steps = await refreshDerived(db);
 		expect(steps.filter((t) => !t.skipped).map((t) => t.name)).toEqual([

@@ -87,6 +87,13 @@ export async function seedCustomers(db: Database, n = 400): Promise<void> {
 			2 AS fit_id
 		FROM seed WHERE ${r('hasp', 10)} > 0;
 
+		-- the product lists of the refresh step 'affinity' (list fields): the channel names stand in for product codes
+		INSERT INTO customer_products
+		SELECT id, list_filter($channels::VARCHAR[], (x, j) -> (hash(i, x, 'pb') % 3) = 0),
+			list_filter($channels::VARCHAR[], (x, j) -> (hash(i, x, 'cb') % 2) = 0),
+			list_filter($channels::VARCHAR[], (x, j) -> (hash(i, x, 'rp') % 4) = 0)
+		FROM seed WHERE hash(i, 'cp') % 5 > 0;
+
 		-- an older run (fit 1) that the features must not use
 		INSERT INTO predictions BY NAME
 		SELECT id AS customer_id, 'bgnbd' AS model, DATE '2024-01-01' AS as_of, 365 AS horizon_days,

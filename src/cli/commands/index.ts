@@ -17,6 +17,8 @@ import { registerGoal } from './goal';
 import { registerAlerts } from './alerts';
 import { registerUser } from './user';
 import { registerAudit } from './audit';
+import { registerAffinity } from './affinity';
+import { registerRecommend } from './recommend';
 
 /** Every subcommand registers itself here; each lives in its own file and calls src/lib/server. */
 export const commands: ((program: Command) => void)[] = [
@@ -37,5 +39,7 @@ export const commands: ((program: Command) => void)[] = [
 	registerGoal,
 	registerAlerts,
 	registerUser,
-	registerAudit
+	registerAudit,
+	registerAffinity,
+	registerRecommend
 ];

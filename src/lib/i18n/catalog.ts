@@ -11,6 +11,7 @@ import * as goals from './messages/goals';
 import * as lists from './messages/lists';
 import * as models from './messages/models';
 import * as overview from './messages/overview';
+import * as products from './messages/products';
 import * as segments from './messages/segments';
 import * as settings from './messages/settings';
 
@@ -34,6 +35,7 @@ const MODULES = [
 	lists,
 	models,
 	overview,
+	products,
 	segments,
 	settings
 ] as const;

@@ -1,6 +1,7 @@
 import { getPage, getRows, type Fetch, type Params, type Wire } from '$lib/api';
 import type { CustomerRow } from '$lib/api';
 import type * as server from '$lib/server/customers/customer360';
+import type { Recommendation as ServerRecommendation } from '$lib/server/affinity/recommend';
 
 /**
  * Typed calls to the customer endpoints (src/routes/api/customers, src/routes/api/customer/[id]/...), decoded from
@@ -10,6 +11,7 @@ import type * as server from '$lib/server/customers/customer360';
 export type { CustomerRow };
 export type CustomerOrder = Wire<server.CustomerOrder>;
 export type TimelineEvent = Wire<server.TimelineEvent>;
+export type Recommendation = Wire<ServerRecommendation>;
 
 /** The query parameters /customers passes on to /api/customers (documented in list-params.ts on the server). */
 export const LIST_KEYS = [
@@ -64,5 +66,7 @@ export const customerTimeline = (f: Fetch, id: string, limit = 500) =>
 	getPage<TimelineEvent>(f, path(id, '/timeline'), { limit });
 export const customerOrders = (f: Fetch, id: string, limit = 200) =>
 	getPage<CustomerOrder>(f, path(id, '/orders'), { limit });
+export const customerRecommendations = (f: Fetch, id: string) =>
+	getRows<Recommendation>(f, path(id, '/recommendations'));
 export const customerPAliveHistory = (f: Fetch, id: string) =>
 	getRows<PAlivePoint>(f, path(id, '/palive-history'));

@@ -8,6 +8,7 @@ import { refreshModels } from '../models/service';
 import { refreshSegmentMix } from '../overview';
 import { refreshCustomerFeatures } from '../segments/features';
 import { refreshListMembership } from '../segments/membership';
+import { refreshAffinity } from '../affinity/build';
 
 /**
  * The one registry of derived tables. Every table the refresh writes belongs to one entry; an entry says which
@@ -119,10 +120,28 @@ export const DERIVED: readonly DerivedEntry[] = [
 		build: (db) => refreshModels(db)
 	},
 	{
+		name: 'affinity',
+		tables: ['affinity_pair', 'affinity_item', 'recommendation', 'customer_products'],
+		queries: [
+			'affinity_basket',
+			'affinity_pair_counts_all',
+			'affinity_pair_counts_segment',
+			'affinity_pair_build',
+			'affinity_item_build',
+			'recommend_neighbours',
+			'recommend_build',
+			'customer_products_build'
+		],
+		reads: ['interactions', 'metrics'],
+		inline: 'none: the pairs of the last build are shown until the refresh rebuilds them (affinity/build.ts)',
+		revision: 1,
+		build: (db) => refreshAffinity(db)
+	},
+	{
 		name: 'segments',
 		tables: ['customer_features'],
 		queries: ['customer_features'],
-		reads: ['metrics', 'models', 'customers', 'interactions'],
+		reads: ['metrics', 'models', 'customers', 'interactions', 'affinity'],
 		inline: 'built on first use; until the next refresh, list rules see the features of the last one',
 		revision: 1,
 		build: (db) => refreshCustomerFeatures(db)

@@ -11,6 +11,7 @@ import { refreshDerived, repairInterruptedRefresh } from '../pipeline';
 import type { CheckContext } from './check';
 import { checkCustomers, customerWarnings, loadCustomers, possibleDuplicates } from './customers';
 import { checkInteractions, interactionLoadParts, sourceLineSql } from './interactions';
+import { recordProductNames } from './product-names';
 import { checkFormatOptions, formatNotes } from './formats';
 import { presetOf } from './presets';
 import {
@@ -361,6 +362,7 @@ async function load(s: Session, ctx: CheckContext, info: LoadInfo): Promise<Inge
 			await s.exec(renderQuery('ingest_interactions_insert', parts), rowParams);
 			if (info.columns.country !== undefined) await s.query('ingest_customer_countries');
 			await s.exec(renderQuery('ingest_customer_stubs', parts), rowParams);
+			await recordProductNames(s, ctx, info.columns);
 			// The amounts' own sign (all ₫ -> VND) says more than the layout's habit.
 			const currency = ctx.formats?.currency ?? presetOf(info.preset).currency;
 			if (currency && loaded > 0) {

@@ -228,6 +228,25 @@ export const FIELDS: readonly FieldDef[] = [
 		group: 'activity',
 		label: { en: 'CSAT (mean, 1-5)', vi: 'CSAT (trung bình)' }
 	},
+	// Products (refresh step 'affinity': table customer_products; issue #17)
+	{
+		key: 'products_bought',
+		type: 'list',
+		group: 'activity',
+		label: { en: 'Products bought', vi: 'Sản phẩm đã mua' }
+	},
+	{
+		key: 'categories_bought',
+		type: 'list',
+		group: 'activity',
+		label: { en: 'Categories bought', vi: 'Danh mục đã mua' }
+	},
+	{
+		key: 'recommended_products',
+		type: 'list',
+		group: 'activity',
+		label: { en: 'Recommended products', vi: 'Sản phẩm được gợi ý' }
+	},
 	{
 		key: 'consent_email',
 		type: 'boolean',

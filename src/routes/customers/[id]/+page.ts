@@ -6,6 +6,7 @@ import {
 	customerPAliveHistory,
 	customerPredictions,
 	customerProfile,
+	customerRecommendations,
 	customerTimeline
 } from '../api';
 import type { PageLoad } from './$types';
@@ -18,12 +19,13 @@ export const load: PageLoad = async ({ params, fetch, url }) => {
 	const id = params.id;
 	const reveal = url.searchParams.get('reveal') === '1';
 	try {
-		const [profile, predictions, timeline, orders, pAliveHistory] = await Promise.all([
+		const [profile, predictions, timeline, orders, pAliveHistory, recommendations] = await Promise.all([
 			customerProfile(fetch, id, reveal),
 			customerPredictions(fetch, id),
 			customerTimeline(fetch, id),
 			customerOrders(fetch, id),
-			customerPAliveHistory(fetch, id).catch((e: unknown) => (e instanceof Error ? e.message : String(e)))
+			customerPAliveHistory(fetch, id).catch((e: unknown) => (e instanceof Error ? e.message : String(e))),
+			customerRecommendations(fetch, id)
 		]);
 		if (!profile[0]) error(404, `no customer with id '${id}'`);
 		return {
@@ -33,6 +35,7 @@ export const load: PageLoad = async ({ params, fetch, url }) => {
 			orders,
 			pAliveHistory,
 			revealed: reveal,
+			recommendations,
 			filterFields: [] as FilterKey[]
 		};
 	} catch (e) {

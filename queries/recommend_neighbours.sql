@@ -1,0 +1,21 @@
+-- recommend_neighbours: for every product, the products bought with it most often, each with the confidence
+-- P(j | i) = orders with both / orders with i, at most $neighbours per product (the neighbourhood of item-based
+-- top-N recommendation, Deshpande & Karypis 2004, with their conditional-probability similarity). Over the
+-- temporary tables affinity_basket and affinity_pair_counts_all (pairs in at least the stored minimum of orders).
+-- Inputs: $neighbours. Output: item, partner, confidence.
+WITH items AS (
+	SELECT item_key, any_value(item) AS item, count(*) AS orders
+	FROM affinity_basket WHERE level = 'product' GROUP BY item_key
+),
+both_ways AS (
+	SELECT pair // 16777216 AS key_i, pair % 16777216 AS key_j, orders_ab
+	FROM affinity_pair_counts_all WHERE level = 'product'
+	UNION ALL
+	SELECT pair % 16777216, pair // 16777216, orders_ab
+	FROM affinity_pair_counts_all WHERE level = 'product'
+)
+SELECT i.item, j.item AS partner, p.orders_ab::DOUBLE / i.orders AS confidence
+FROM both_ways p
+JOIN items i ON i.item_key = p.key_i
+JOIN items j ON j.item_key = p.key_j
+QUALIFY row_number() OVER (PARTITION BY i.item ORDER BY p.orders_ab DESC, j.item) <= $neighbours::INTEGER
