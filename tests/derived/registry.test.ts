@@ -98,8 +98,8 @@ describe('the registry of derived tables', () => {
 			mix: true,
 			segments: false,
 			'segment-summary': false,
-			alerts: false // it reads the predictions: a new fit is evaluated for alerts,
-			affinity: true
+			affinity: true,
+			alerts: false // it reads the predictions: a new fit is evaluated for alerts
 		});
 		const steps = await refreshDerived(db);
 		expect(steps.filter((t) => !t.skipped).map((t) => t.name)).toEqual([
