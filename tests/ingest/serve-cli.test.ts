@@ -83,6 +83,8 @@ describe('crm ingest while the server runs', () => {
 				'kind',
 				'preset',
 				'reasons',
+				// the derived entries the refresh after the rows rebuilt
+				'refreshed',
 				'rows_loaded',
 				'rows_quarantined',
 				'rows_read'
