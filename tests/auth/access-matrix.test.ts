@@ -21,6 +21,9 @@ function expected(role: Role, id: string, method: string): 'allowed' | 'forbidde
 	const rows = /^\/(api\/)?customers?(\/|$)|^\/api\/segment-preview$/.test(id);
 	const lists = /^\/(api\/)?lists(\/|$)/.test(id) || id === '/api/customers/save-list';
 	if (role === 'leadership' && (rows || lists)) return 'forbidden';
+	// leadership sets goals (#15); marketers run their PDCA cycles
+	if (write && /^\/(api\/)?goal(s|-cycles)$/.test(id))
+		return role === 'leadership' || role === 'marketer' ? 'allowed' : 'forbidden';
 	if (write) return role === 'marketer' ? 'allowed' : 'forbidden';
 	return 'allowed';
 }

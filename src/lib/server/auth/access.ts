@@ -19,11 +19,16 @@ const EVERYONE: readonly Role[] = ['leadership', 'analyst', 'marketer', 'admin']
 const ROW_READERS: readonly Role[] = ['analyst', 'marketer', 'admin'];
 const MARKETING: readonly Role[] = ['marketer', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
+/** Goals are leadership's; marketers run their plan-do-check-act cycles too. */
+const GOAL_WRITERS: readonly Role[] = ['leadership', 'marketer', 'admin'];
 
 const aggregate: AccessRule = { read: EVERYONE };
 const rows: AccessRule = { read: ROW_READERS, rows: true };
 const lists: AccessRule = { read: ROW_READERS, write: MARKETING };
 const admin: AccessRule = { read: ADMIN, write: ADMIN };
+const goals: AccessRule = { read: EVERYONE, write: GOAL_WRITERS };
+/** Campaigns: their results are aggregates (groups, lift) everyone reads; creating and launching is marketing's. */
+const campaigns: AccessRule = { read: EVERYONE, write: MARKETING };
 
 export const ACCESS: Record<string, AccessRule> = {
 	// pages
@@ -44,6 +49,10 @@ export const ACCESS: Record<string, AccessRule> = {
 	'/login': { read: 'public', write: 'public' },
 	'/logout': { read: 'public', write: 'public' },
 	'/admin': admin,
+	'/goals': goals,
+	'/campaigns': campaigns,
+	'/campaigns/[id]': campaigns,
+	'/products': aggregate,
 	// endpoints: aggregates
 	'/api/channels': aggregate,
 	'/api/clv-summary': aggregate,
@@ -60,6 +69,15 @@ export const ACCESS: Record<string, AccessRule> = {
 	'/api/migration/flow': { read: EVERYONE, write: EVERYONE },
 	'/api/models/fits': aggregate,
 	'/api/models/validation': aggregate,
+	'/api/models/selection': aggregate,
+	// products: pair statistics and how many customers bought one and not the other (counts and the rule, no rows)
+	'/api/affinity': aggregate,
+	'/api/affinity/customers': aggregate,
+	// goals and their PDCA cycles
+	'/api/goals': goals,
+	'/api/goal-cycles': goals,
+	'/api/campaigns': campaigns,
+	'/api/campaigns/[id]': campaigns,
 	'/api/rfm': aggregate,
 	'/api/rfm-grid': aggregate,
 	'/api/segment-mix': aggregate,
@@ -75,6 +93,7 @@ export const ACCESS: Record<string, AccessRule> = {
 	'/api/customer/[id]/palive-history': rows,
 	'/api/customer/[id]/predictions': rows,
 	'/api/customer/[id]/timeline': rows,
+	'/api/customer/[id]/recommendations': rows,
 	'/api/segment-preview': { read: ROW_READERS, write: ROW_READERS, rows: true },
 	// lists and exports
 	'/api/customers/save-list': lists,
