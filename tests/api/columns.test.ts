@@ -6,6 +6,7 @@ import { arrowRows } from '../../src/lib/server/api/arrow';
 import { appDb } from '../../src/lib/server/app-db';
 import { createCampaign } from '../../src/lib/server/campaigns/campaigns';
 import { launchCampaign } from '../../src/lib/server/campaigns/launch';
+import { addGoal } from '../../src/lib/server/goals/store';
 import { saveSegment } from '../../src/lib/server/segments/saved';
 import { demoAppDb } from '../helpers/db';
 
@@ -29,6 +30,15 @@ function routeFiles(dir: string): string[] {
 const wire = (v: unknown) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : (v ?? null));
 
 type Handler = (event: unknown) => Response | Promise<Response>;
+
+/**
+ * Endpoints with no rows on the demo data, and why (their columns are checked by their own tests on data that has
+ * them: tests/affinity on Online Retail II).
+ */
+const EMPTY_ON_DEMO: Record<string, string> = {
+	affinity: "the demo's orders hold one product each: no pairs",
+	'customer/[id]/recommendations': 'no pairs, so nothing to recommend'
+};
 
 /** Query strings that make an endpoint answer rows on the demo data (the defaults do for the others). */
 const QUERY: Record<string, string> = {
@@ -61,6 +71,13 @@ describe('rows endpoints: the Arrow columns are the JSON keys (demo, 400 custome
 		});
 		await launchCampaign(db, campaign.campaignId);
 		ids['campaigns/[id]'] = String(campaign.campaignId);
+		await addGoal(db, {
+			kpi: 'revenue',
+			target: 1e6,
+			direction: 'increase',
+			start_date: last!.d,
+			deadline: '2099-12-31'
+		});
 		for (const file of routeFiles(API)) {
 			if (!readFileSync(file, 'utf8').includes('rowsResponse(')) continue;
 			const path = relative(API, join(file, '..')).split('\\').join('/');
@@ -89,6 +106,7 @@ describe('rows endpoints: the Arrow columns are the JSON keys (demo, 400 custome
 			const ipc = new Uint8Array(await (await get(path, 'arrow')).arrayBuffer());
 			const table = tableFromIPC(ipc);
 			const columns = table.schema.fields.map((f) => f.name);
+			if (json.length === 0 && EMPTY_ON_DEMO[path]) continue;
 			if (json.length === 0) {
 				problems.push(`${path}: no rows on the demo data`);
 				continue;

@@ -309,11 +309,24 @@ describe('a chart click leads to the right customer list', () => {
 			await waitUsable(page);
 			const lists = (await (await fetch(`${app.base}/api/lists`)).json()) as {
 				name: string;
-				rule: { field: string; op: string; value: string[] };
+				rule: { and: { field: string; op: string; value: number }[] };
 			}[];
 			const saved = lists.find((l) => l.name === name);
-			expect(saved?.rule.field).toBe('customer_id');
-			expect(saved?.rule.value.length).toBe(cell.customers);
+			// saved as the cell's rule (a living list), not its ids
+			expect(saved?.rule).toEqual({
+				and: [
+					{ field: 'r_score', op: '=', value: cell.r_score },
+					{ field: 'f_score', op: '=', value: cell.f_score }
+				]
+			});
+			const preview = (await (
+				await fetch(`${app.base}/api/segment-preview`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', origin: app.base },
+					body: JSON.stringify({ rule: saved!.rule })
+				})
+			).json()) as { members: number };
+			expect(preview.members).toBe(cell.customers);
 			expect(errors).toEqual([]);
 			await shot(page, 'list-from-rfm-cell');
 		} finally {

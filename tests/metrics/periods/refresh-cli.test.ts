@@ -55,7 +55,7 @@ describe('crm refresh', () => {
 		const r = crm(['--db', path, 'refresh', '--only', 'metrics,fitting']);
 		expect(r.status).toBe(2);
 		expect(r.stderr).toMatch(
-			/--only: unknown step 'fitting'; the steps are: metrics, periods, models, segments/
+			/--only: unknown step 'fitting'; the steps are: metrics, periods, models, .*segments/
 		);
 	});
 });

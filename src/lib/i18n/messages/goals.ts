@@ -92,7 +92,7 @@ export const vi: Record<keyof typeof en, string> = {
 	'goals.add': 'Thêm mục tiêu',
 	'goals.overview': 'Mục tiêu',
 	'goals.overview.all': 'Tất cả mục tiêu',
-	'goals.kpi': 'KPI',
+	'goals.kpi': 'Chỉ số KPI',
 	'goals.scope': 'Phạm vi',
 	'goals.scope.all': 'Tất cả khách hàng',
 	'goals.target': 'Mức mục tiêu',
