@@ -156,5 +156,12 @@ describe('export', () => {
 			leftOutNoConsent: 1
 		});
 		expect((await listCampaignExports(db, c.campaignId))[0]!.exportId).toBe(e.exportId);
+		// and exactly one audit row (#19)
+		const audit = await db.sql<{ n: number; rows: number }>(
+			`SELECT count(*)::INTEGER AS n, max(row_count)::INTEGER AS rows FROM audit_log
+			 WHERE action = 'export' AND target = $t`,
+			{ t: `campaign ${c.campaignId}` }
+		);
+		expect(audit[0]).toEqual({ n: 1, rows: c.treated - 1 });
 	});
 });

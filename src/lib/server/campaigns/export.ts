@@ -1,5 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Database } from '../db';
+import { recordAudit } from '../auth/audit';
+import { csvText } from '../segments/export';
 import { getCampaign } from './campaigns';
 import { CONTACT_OF, consentSql } from './channels';
 
@@ -40,7 +42,7 @@ export async function exportCampaign(
 			)
 		)[0]!;
 		await s.exec(
-			`COPY (SELECT m.customer_id, c."${contact}" AS "${contact}"
+			`COPY (SELECT ${csvText('m.customer_id')} AS customer_id, ${csvText(`c."${contact}"`)} AS "${contact}"
 				FROM campaign_members m JOIN customers c ON c.customer_id = m.customer_id
 				WHERE m.campaign_id = $id::BIGINT AND m.treated AND ${consent} ORDER BY m.customer_id)
 			 TO $file (FORMAT csv, HEADER)`,
@@ -54,6 +56,15 @@ export async function exportCampaign(
 			   left_out_no_consent::INTEGER AS "leftOutNoConsent"`,
 			{ id, by: exportedBy, channel: c.channel, file, members: n.consenting, left: n.members - n.consenting }
 		);
+		// one audit row per export, in the same transaction (#19)
+		await recordAudit(s, {
+			action: 'export',
+			actor: { name: exportedBy, role: null },
+			target: `campaign ${id}`,
+			rows: n.consenting,
+			columns: ['customer_id', contact],
+			detail: `channel ${c.channel}, treated members only`
+		});
 		return rows[0]!;
 	});
 }
