@@ -124,6 +124,28 @@ describe('goals on the sample data (2,000 customers, 2023-2025, as of 2026-01-01
 		await deleteGoal(db, g.goal_id);
 	});
 
+	it('the status of several goals gives each its own cycles, with the checks listCycles gives', async () => {
+		const goal = {
+			target: 1e12,
+			direction: 'increase',
+			start_date: '2025-01-01',
+			deadline: '2026-06-30'
+		} as const;
+		const a = await addGoal(db, { ...goal, kpi: 'revenue' });
+		const b = await addGoal(db, { ...goal, kpi: 'active_customers', grain: 'quarter' });
+		await addCycle(db, a.goal_id, { plan: 'a1', do_date: '2025-04-15' });
+		await addCycle(db, b.goal_id, { plan: 'b1', do_date: '2025-04-01' });
+		await addCycle(db, a.goal_id, { plan: 'a2' });
+		const status = await goalsStatus(db);
+		const cycles = (id: number) => status.find((x) => x.goal_id === id)!.cycles;
+		expect(cycles(a.goal_id).map((c) => c.plan)).toEqual(['a1', 'a2']);
+		expect(cycles(b.goal_id).map((c) => c.plan)).toEqual(['b1']);
+		expect(cycles(b.goal_id)[0]!.check!.before_periods).toEqual(['2024-07-01', '2024-10-01', '2025-01-01']);
+		for (const g of [a, b]) expect(cycles(g.goal_id)).toEqual(await listCycles(db, g));
+		await deleteGoal(db, a.goal_id);
+		await deleteGoal(db, b.goal_id);
+	});
+
 	it('back-test: history cut at past dates and replayed; the 80% intervals cover the realised values', async () => {
 		const cuts = [
 			'2024-07-01',

@@ -80,6 +80,37 @@ export async function checkCycle(
 
 export async function listCycles(db: Database, goal: Goal, read = kpiReader(db)): Promise<Cycle[]> {
 	const rows = await db.sql<Stored>(`${SELECT} WHERE goal_id = $id ORDER BY cycle_id`, { id: goal.goal_id });
+	return withChecks(db, goal, rows, read);
+}
+
+/**
+ * The cycles of several goals by goal id, read in one statement (the goals' status lists every goal's cycles), each
+ * Check through the one reader the caller shares with the goals' pacing.
+ */
+export async function cyclesByGoal(
+	db: Database,
+	goals: Goal[],
+	read = kpiReader(db)
+): Promise<Map<number, Cycle[]>> {
+	const out = new Map<number, Cycle[]>();
+	if (!goals.length) return out;
+	const byGoal = new Map<number, Stored[]>();
+	for (const r of await db.sql<Stored>(`${SELECT} ORDER BY goal_id, cycle_id`)) {
+		const id = Number(r.goal_id);
+		byGoal.set(id, [...(byGoal.get(id) ?? []), r]);
+	}
+	await Promise.all(
+		goals.map(async (g) => out.set(g.goal_id, await withChecks(db, g, byGoal.get(g.goal_id) ?? [], read)))
+	);
+	return out;
+}
+
+async function withChecks(
+	db: Database,
+	goal: Goal,
+	rows: Stored[],
+	read: ReturnType<typeof kpiReader>
+): Promise<Cycle[]> {
 	const out: Cycle[] = [];
 	for (const r of rows) {
 		out.push({

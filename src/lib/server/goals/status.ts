@@ -3,28 +3,28 @@ import { defaultPeriodContext } from '../metrics/periods-refresh';
 import { kpiReader } from './kpis';
 import { paceGoal, type Pacing } from './pacing';
 import { listGoals, type Goal } from './store';
-import { listCycles, type Cycle } from './cycles';
+import { cyclesByGoal, type Cycle } from './cycles';
 
 export type GoalWithPacing = Goal & { as_of: string; pacing: Pacing; cycles: Cycle[] };
 
 /**
- * Every goal with its pacing at the as-of date. Goals that share a KPI, grain and scope read the KPI series once.
+ * Every goal with its pacing at the as-of date. The reads run together: each distinct KPI series (grain and scope)
+ * once for every goal on it (kpiReader), and the cycles of all goals in one statement.
  */
 export async function goalsStatus(db: Database, goals?: Goal[]): Promise<GoalWithPacing[]> {
 	const all = goals ?? (await listGoals(db));
-	const { asOf } = await defaultPeriodContext(db);
 	const reader = kpiReader(db);
-	const read = (g: Goal) => reader(g.kpi, g.grain, g.scope);
-	const out: GoalWithPacing[] = [];
-	for (const g of all) {
-		out.push({
-			...g,
-			as_of: asOf,
-			pacing: paceGoal(g, await read(g), asOf),
-			cycles: await listCycles(db, g)
-		});
-	}
-	return out;
+	const [{ asOf }, series, cycles] = await Promise.all([
+		defaultPeriodContext(db),
+		Promise.all(all.map((g) => reader(g.kpi, g.grain, g.scope))),
+		cyclesByGoal(db, all, reader)
+	]);
+	return all.map((g, i) => ({
+		...g,
+		as_of: asOf,
+		pacing: paceGoal(g, series[i]!, asOf),
+		cycles: cycles.get(g.goal_id) ?? []
+	}));
 }
 
 /** One goal's status as a flat row (GET /api/goals): the fields of `crm goal status --json`. */
