@@ -163,8 +163,8 @@ export async function withPeriodTables<T>(
 	grain: Grain | null,
 	fn: (s: Session, ctx: PeriodContext) => Promise<T>
 ): Promise<T> {
-	const current = await defaultPeriodContext(db);
-	const periods = await entryState(db, 'periods');
+	// together: both read the registry's state, and callers asking while its query runs share it (one query, not two)
+	const [current, periods] = await Promise.all([defaultPeriodContext(db), entryState(db, 'periods')]);
 	return db.withSession(async (s) => {
 		const ctx = { asOf: asOf ?? current.asOf, inactivityDays: current.inactivityDays };
 		if (
