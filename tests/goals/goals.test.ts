@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db';
+import { setSetting } from '../../src/lib/server/db/settings';
 import { generateDemo } from '../../src/lib/server/demo';
 import { refreshDerived } from '../../src/lib/server/pipeline';
 import {
@@ -145,6 +146,21 @@ describe('goals on the sample data (2,000 customers, 2023-2025, as of 2026-01-01
 		await deleteGoal(db, a.goal_id);
 		await deleteGoal(db, b.goal_id);
 	});
+
+	it('a KPI series is kept for the data it was read from: a change of the churn window reads it anew', async () => {
+		const churn = async () => (await kpiSeries(db, 'churn_rate', 'month', {})).map((p) => p.value);
+		const before = await churn();
+		expect(await churn()).toEqual(before);
+		await setSetting(db, 'inactivity_days', '30');
+		try {
+			const shorter = await churn();
+			expect(shorter).not.toEqual(before);
+			expect(shorter.filter((v) => v !== null).length).toBeGreaterThan(12);
+		} finally {
+			await setSetting(db, 'inactivity_days', '90');
+		}
+		expect(await churn()).toEqual(before);
+	}, 120_000);
 
 	it('back-test: history cut at past dates and replayed; the 80% intervals cover the realised values', async () => {
 		const cuts = [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../db';
+import { perRefresh } from '../derived/cache';
 import { ticketPeriods } from '../metrics/channels';
 import { filtersSchema } from '../metrics/filters';
 import { kpiPeriods, type KpiMetric } from '../metrics/kpis';
@@ -59,23 +60,24 @@ export async function kpiSeries(
 
 /**
  * A reader of KPI series that reads each underlying answer once: kpiPeriods gives every period KPI of a grain and
- * scope in one read, so goals on several KPIs of the same scope share it.
+ * scope in one read, so goals on several KPIs of the same scope share it. Each answer is kept in the answer cache
+ * (derived/cache.ts) for the data version it was read from: the Overview, the Goals page and /api/goals ask for the
+ * same series between two refreshes. Goals and cycles change without a refresh: the callers read those each time.
  */
 export function kpiReader(
 	db: Database,
 	asOf?: string
 ): (kpi: GoalKpi, grain: GoalGrain, scope: GoalScope) => Promise<KpiPoint[]> {
-	const periods = new Map<string, ReturnType<typeof kpiPeriods>>();
-	const tickets = new Map<string, ReturnType<typeof ticketPeriods>>();
-	const once = <T>(m: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> => {
-		if (!m.has(key)) m.set(key, read());
-		return m.get(key)!;
+	const answers = new Map<string, Promise<unknown>>();
+	const once = <T>(key: string, read: () => Promise<T>): Promise<T> => {
+		if (!answers.has(key)) answers.set(key, perRefresh(`goal-kpis:${key}`, db, read));
+		return answers.get(key) as Promise<T>;
 	};
 	return async (kpi, grain, scope) => {
 		const filters = { ...scope, ...(asOf ? { as_of: asOf } : {}) };
-		const key = JSON.stringify([grain, scope]);
+		const key = JSON.stringify([grain, filters]);
 		if (kpi === 'median_resolution_hours') {
-			const rows = await once(tickets, key, () => ticketPeriods(db, { ...filters, period: grain }));
+			const rows = await once(`tickets:${key}`, () => ticketPeriods(db, { ...filters, period: grain }));
 			return rows
 				.filter((r) => r.channel === 'all')
 				.map((r) => ({
@@ -86,7 +88,7 @@ export function kpiReader(
 				}));
 		}
 		const metric: KpiMetric = kpi;
-		return (await once(periods, key, () => kpiPeriods(db, grain, filters))).map((p) => ({
+		return (await once(`kpis:${key}`, () => kpiPeriods(db, grain, filters))).map((p) => ({
 			period: p.period,
 			period_end: p.period_end,
 			usable: p.complete && !p.partial,
