@@ -3,7 +3,7 @@
 -- window (first_day, 0 = send date; NULL for members who did not buy): customers, orders, revenue and the sums of
 -- squares (for the variances). Converters are the customers of the rows with a first_day; the stratified
 -- estimators (src/lib/server/stats/stratified.ts) weight the strata; the daily curve sums the first days.
--- Inputs: $campaign_id; the responses mark is queries/campaigns/responses.sql.
+-- Inputs: $campaign_id, $send_date, $window_days; the responses mark is queries/campaigns/responses.sql.
 -- Output columns: stratum, treated, first_day, customers, orders, orders_sq, revenue, revenue_sq.
 SELECT stratum, treated, first_day::INTEGER AS first_day, count(*)::INTEGER AS customers,
 	sum(orders)::INTEGER AS orders, sum(orders * orders)::DOUBLE AS orders_sq,

@@ -254,7 +254,11 @@ export async function campaignResults(db: Database, id: number): Promise<Campaig
 		return { campaign, lift: emptyLift(campaign, 'not_launched', 0), groups: [], daily: [] };
 	}
 	const days = await observedDays(db, campaign);
-	const responses = await db.sql<ResponseRow>(responsesQuery('results_groups'), { campaign_id: id });
+	const responses = await db.sql<ResponseRow>(responsesQuery('results_groups'), {
+		campaign_id: id,
+		send_date: campaign.sendDate,
+		window_days: campaign.windowDays
+	});
 	const rows = groupRows(responses);
 	const groups = [toGroup(rows, 'treated'), toGroup(rows, 'control')];
 	return {
