@@ -6,7 +6,9 @@
 -- support = orders_ab / N, confidence_ab = P(B | A) = orders_ab / orders_a, confidence_ba = orders_ab / orders_b,
 -- lift = orders_ab * N / (orders_a * orders_b) (Agrawal, Imielinski & Swami 1993; Brin et al. 1997 for lift),
 -- chi_square = Pearson's statistic of the 2x2 table (bought A or not x bought B or not, 1 degree of freedom;
--- above 3.84 the pair's association is significant at 5%).
+-- above 3.84 the pair's association is significant at 5%). Stored in the order of level, segment and orders with
+-- both, so that a read of one level and segment with a least count (queries/affinity_pairs.sql) skips the row
+-- groups of the others and of rarer pairs.
 -- Inputs: none.
 -- Output: level, segment, item_a, item_b, orders_ab, orders_a, orders_b, orders_total, support, confidence_ab,
 --   confidence_ba, lift, chi_square.
@@ -24,3 +26,4 @@ SELECT p.level, p.segment, ia.item AS item_a, ib.item AS item_b, p.orders_ab, ia
 FROM affinity_pair_counts p
 JOIN affinity_item_counts ia ON ia.level = p.level AND ia.segment = p.segment AND ia.item_key = p.pair // 16777216
 JOIN affinity_item_counts ib ON ib.level = p.level AND ib.segment = p.segment AND ib.item_key = p.pair % 16777216
+ORDER BY p.level, p.segment, p.orders_ab DESC
