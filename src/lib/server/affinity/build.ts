@@ -16,28 +16,25 @@ export const statement = (name: string): string => loadQuery(name).replace(/;\s*
 
 const TEMP_TABLES = [
 	'affinity_basket',
-	'affinity_pair_counts_all',
-	'affinity_pair_counts_segment',
+	'affinity_item_counts',
+	'affinity_pair_counts',
 	'recommend_neighbours'
 ];
 
 /**
  * Writes, on this session, the temporary tables the affinity and recommendation statements read: the orders'
- * items (`basket`: queries/affinity_basket.sql, or a subset of it for the holdout check), the pair counts and
- * each product's neighbours. `segments` false leaves the per-segment counts empty.
+ * items (`basket`: queries/affinity_basket.sql, or a subset of it for the holdout check), each item's counts, the
+ * pair counts (whole base, then per segment) and each product's neighbours.
  */
-export async function basketTables(s: Session, basket: string, segments = true): Promise<void> {
-	const min = { min_orders: STORED_MIN_ORDERS };
+export async function basketTables(s: Session, basket: string): Promise<void> {
 	await s.exec(`CREATE OR REPLACE TEMP TABLE affinity_basket AS ${basket}`);
+	await s.exec(`CREATE OR REPLACE TEMP TABLE affinity_item_counts AS ${statement('affinity_item_counts')}`);
+	const counts = (bySegment: boolean) => ({ min_orders: STORED_MIN_ORDERS, by_segment: bySegment });
 	await s.exec(
-		`CREATE OR REPLACE TEMP TABLE affinity_pair_counts_all AS ${statement('affinity_pair_counts_all')}`,
-		min
+		`CREATE OR REPLACE TEMP TABLE affinity_pair_counts AS ${statement('affinity_pair_counts')}`,
+		counts(false)
 	);
-	await s.exec(
-		`CREATE OR REPLACE TEMP TABLE affinity_pair_counts_segment AS ${statement('affinity_pair_counts_segment')}
-		${segments ? '' : 'LIMIT 0'}`,
-		min
-	);
+	await s.exec(`INSERT INTO affinity_pair_counts ${statement('affinity_pair_counts')}`, counts(true));
 	await s.exec(`CREATE OR REPLACE TEMP TABLE recommend_neighbours AS ${statement('recommend_neighbours')}`, {
 		neighbours: NEIGHBOURS
 	});

@@ -27,8 +27,7 @@ export async function checkRecommendations(db: Database): Promise<Recommendation
 			await basketTables(
 				s,
 				`SELECT b.* FROM (${statement('affinity_basket')}) b
-				 WHERE b.order_id NOT IN (SELECT order_id FROM recommend_holdout_last)`,
-				false
+				 WHERE b.order_id NOT IN (SELECT order_id FROM recommend_holdout_last)`
 			);
 			await s.exec(`CREATE OR REPLACE TEMP TABLE recommend_holdout AS ${statement('recommend_build')}`, {
 				k: RECOMMENDATIONS

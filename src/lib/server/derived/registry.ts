@@ -124,8 +124,8 @@ export const DERIVED: readonly DerivedEntry[] = [
 		tables: ['affinity_pair', 'affinity_item', 'recommendation', 'customer_products'],
 		queries: [
 			'affinity_basket',
-			'affinity_pair_counts_all',
-			'affinity_pair_counts_segment',
+			'affinity_item_counts',
+			'affinity_pair_counts',
 			'affinity_pair_build',
 			'affinity_item_build',
 			'recommend_neighbours',
