@@ -12,10 +12,10 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../src/lib/server/db';
-import { exportSegment } from '../src/lib/server/segments/export';
-import { refreshCustomerFeatures } from '../src/lib/server/segments/features';
-import { previewSegment } from '../src/lib/server/segments/preview';
-import { parseRule, type Rule } from '../src/lib/server/segments/rule';
+import { exportSegment } from '../src/lib/server/lists/export';
+import { refreshCustomerFeatures } from '../src/lib/server/lists/features';
+import { previewSegment } from '../src/lib/server/lists/preview';
+import { parseRule, type Rule } from '../src/lib/server/lists/rule';
 import { machine, median, percentile, repeat, saveResults, timeIt } from './util';
 
 function arg(args: string[], name: string, fallback: string): string {

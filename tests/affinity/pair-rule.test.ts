@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db';
 import { refreshDerived } from '../../src/lib/server/pipeline';
 import { boughtANotBRule, pairCustomers } from '../../src/lib/server/affinity/pair-rule';
-import { previewSegment } from '../../src/lib/server/segments/preview';
+import { previewSegment } from '../../src/lib/server/lists/preview';
 import { tempDb } from '../helpers/db';
 import { insertLines, type Line } from './helpers';
 

@@ -7,7 +7,7 @@ import { appDb } from '../../src/lib/server/app-db';
 import { createCampaign } from '../../src/lib/server/campaigns/campaigns';
 import { launchCampaign } from '../../src/lib/server/campaigns/launch';
 import { addGoal } from '../../src/lib/server/goals/store';
-import { saveSegment } from '../../src/lib/server/segments/saved';
+import { saveSegment } from '../../src/lib/server/lists/saved';
 import { demoAppDb } from '../helpers/db';
 
 /**

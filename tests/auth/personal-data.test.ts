@@ -6,7 +6,7 @@ import { GET as exportGet, POST as exportPost } from '../../src/routes/api/segme
 import { appDb } from '../../src/lib/server/app-db';
 import { maskEmailForRole, maskPhoneForRole } from '../../src/lib/server/auth/mask';
 import type { SignedIn } from '../../src/lib/server/auth/roles';
-import { exportFile } from '../../src/lib/server/segments/download';
+import { exportFile } from '../../src/lib/server/lists/download';
 import { demoAppDb } from '../helpers/db';
 
 type Handler = (e: never) => Promise<Response>;

@@ -1,7 +1,7 @@
 import { generateDemo } from '../../src/lib/server/demo';
 import type { Database } from '../../src/lib/server/db';
 import { refreshDerived } from '../../src/lib/server/pipeline';
-import { saveSegment } from '../../src/lib/server/segments/saved';
+import { saveSegment } from '../../src/lib/server/lists/saved';
 
 /** The demo data (seed 5) refreshed, with a saved list of every buyer ('buyers'). */
 export async function demoWithBuyers(db: Database, customers: number): Promise<{ lastDay: string }> {

@@ -15,7 +15,7 @@ import {
 	type Campaign
 } from '../../lib/server/campaigns';
 import { issueText, messageOnly } from '../../lib/server/issues';
-import { SegmentNotFound } from '../../lib/server/segments/saved';
+import { SegmentNotFound } from '../../lib/server/lists/saved';
 import { UsageError, printJson, withDb } from '../util';
 
 /** Mistakes in what the user gave (a name, a date, an id) exit with code 2 and the reason. */

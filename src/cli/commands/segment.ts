@@ -11,17 +11,17 @@ import {
 	exportSegment,
 	type Channel,
 	type ExportFormat
-} from '../../lib/server/segments/export';
+} from '../../lib/server/lists/export';
 import { LANGS, isLang } from '../../lib/i18n/format';
-import { previewSegment } from '../../lib/server/segments/preview';
-import { RuleError, parseRule } from '../../lib/server/segments/rule';
+import { previewSegment } from '../../lib/server/lists/preview';
+import { RuleError, parseRule } from '../../lib/server/lists/rule';
 import {
 	SegmentNotFound,
 	deleteSegment,
 	getSegment,
 	listSegments,
 	saveSegment
-} from '../../lib/server/segments/saved';
+} from '../../lib/server/lists/saved';
 import { CLI_ACTOR, UsageError, printJson, withDb } from '../util';
 import { issueText, messageOnly } from '../../lib/server/issues';
 

@@ -1,6 +1,6 @@
 import { appDb } from '$lib/server/app-db';
 import { CAMPAIGN_CHANNELS, listCampaigns } from '$lib/server/campaigns';
-import { listSegments } from '$lib/server/segments/saved';
+import { listSegments } from '$lib/server/lists/saved';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

@@ -1,6 +1,6 @@
 import { appDb } from '$lib/server/app-db';
 import { defaultPeriodContext } from '$lib/server/metrics';
-import { listSegments } from '$lib/server/segments/saved';
+import { listSegments } from '$lib/server/lists/saved';
 import { listAlerts } from '$lib/server/alerts';
 import {
 	GOAL_GRAINS,

@@ -1,5 +1,5 @@
-import type { Condition, Operator, Rule } from '$lib/server/segments/rule';
-import type { FieldChoice } from '$lib/server/segments/catalog';
+import type { Condition, Operator, Rule } from '$lib/server/lists/rule';
+import type { FieldChoice } from '$lib/server/lists/catalog';
 
 /**
  * The builder's editable form of a rule: every node has an id (for keyed lists) and a `negate` flag (NOT).

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../db';
-import { getSegment } from '../segments/saved';
+import { getSegment } from '../lists/saved';
 import { CAMPAIGN_CHANNELS } from './channels';
 
 /** A campaign = a saved list sent on a channel from a send date, with a share of each stratum held out. */

@@ -1,8 +1,8 @@
 import { listValue } from '@duckdb/node-api';
 import { createCampaign, launchCampaign, campaignResults, type CampaignChannel } from '../campaigns';
 import type { Database } from '../db';
-import { saveSegment } from '../segments/saved';
-import type { Rule } from '../segments/rule';
+import { saveSegment } from '../lists/saved';
+import type { Rule } from '../lists/rule';
 import { DEMO_PARAMS } from './params';
 import { Rng } from './random';
 

@@ -1,8 +1,8 @@
 import { error, json } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { MAX_TEXT } from '$lib/server/api/bounds';
-import { jsonBody, userErrors } from '$lib/server/segments/http';
-import { deleteSegment, listSegments, saveSegment } from '$lib/server/segments/saved';
+import { jsonBody, userErrors } from '$lib/server/lists/http';
+import { deleteSegment, listSegments, saveSegment } from '$lib/server/lists/saved';
 import type { RequestHandler } from './$types';
 
 /** GET /api/lists: the saved segments (name, description, rule, createdAt, updatedAt). */

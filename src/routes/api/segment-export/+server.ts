@@ -1,10 +1,10 @@
 import { error, json } from '@sveltejs/kit';
 import { existsSync, readFileSync } from 'node:fs';
 import { appDb } from '$lib/server/app-db';
-import { exportFile, exportForDownload } from '$lib/server/segments/download';
-import { exportOptionsSchema } from '$lib/server/segments/export';
-import { jsonBody, userErrors } from '$lib/server/segments/http';
-import { parseRule } from '$lib/server/segments/rule';
+import { exportFile, exportForDownload } from '$lib/server/lists/download';
+import { exportOptionsSchema } from '$lib/server/lists/export';
+import { jsonBody, userErrors } from '$lib/server/lists/http';
+import { parseRule } from '$lib/server/lists/rule';
 import type { RequestHandler } from './$types';
 
 /**

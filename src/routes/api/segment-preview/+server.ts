@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
-import { jsonBody, userErrors } from '$lib/server/segments/http';
-import { previewSegment } from '$lib/server/segments/preview';
-import { parseRule } from '$lib/server/segments/rule';
+import { jsonBody, userErrors } from '$lib/server/lists/http';
+import { previewSegment } from '$lib/server/lists/preview';
+import { parseRule } from '$lib/server/lists/rule';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
-import { SegmentNotFound, getSegment } from '$lib/server/segments/saved';
+import { SegmentNotFound, getSegment } from '$lib/server/lists/saved';
 import { builderData } from '../builder-data';
 import type { PageServerLoad } from './$types';
 

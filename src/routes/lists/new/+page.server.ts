@@ -1,5 +1,5 @@
 import { appDb } from '$lib/server/app-db';
-import { EVERYONE, RuleError, parseRule, type Rule } from '$lib/server/segments/rule';
+import { EVERYONE, RuleError, parseRule, type Rule } from '$lib/server/lists/rule';
 import { builderData } from '../builder-data';
 import type { PageServerLoad } from './$types';
 

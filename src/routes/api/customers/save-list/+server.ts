@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { appDb } from '$lib/server/app-db';
 import { parseQuery } from '$lib/server/api/respond';
 import { customerListSchema } from '$lib/server/customers/list-params';
-import { saveCustomerListAsSegment } from '$lib/server/segments/from-list';
+import { saveCustomerListAsSegment } from '$lib/server/lists/from-list';
 import type { RequestHandler } from './$types';
 
 const bodySchema = z.object({

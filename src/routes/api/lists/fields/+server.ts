@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
-import { fieldCatalog } from '$lib/server/segments/catalog';
+import { fieldCatalog } from '$lib/server/lists/catalog';
 import type { RequestHandler } from './$types';
 
 /** GET /api/lists/fields: the fields a segment rule can use, their operators and the values seen in the data. */

@@ -4,8 +4,8 @@ import { appDb } from '$lib/server/app-db';
 import { checkDates, MAX_TEXT } from '$lib/server/api/bounds';
 import { calendarDate } from '$lib/server/dates';
 import { parseQuery } from '$lib/server/api/respond';
-import { jsonBody, userErrors } from '$lib/server/segments/http';
-import { migrationFlowMembers, saveMigrationFlow } from '$lib/server/segments/migration';
+import { jsonBody, userErrors } from '$lib/server/lists/http';
+import { migrationFlowMembers, saveMigrationFlow } from '$lib/server/metrics/migration';
 import type { RequestHandler } from './$types';
 
 const flowQuery = z.object({

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en as enMessages, vi as viMessages } from '../../src/lib/i18n/messages/lists';
 import type { Database } from '../../src/lib/server/db';
 import { setSetting } from '../../src/lib/server/db/settings';
-import { fieldCatalog } from '../../src/lib/server/segments/catalog';
-import { DEFAULT_EXPORT_COLUMNS, exportSegment, moneyDigits } from '../../src/lib/server/segments/export';
-import { FIELDS } from '../../src/lib/server/segments/fields';
-import { OPERATORS, OPERATORS_BY_TYPE, type Rule } from '../../src/lib/server/segments/rule';
+import { fieldCatalog } from '../../src/lib/server/lists/catalog';
+import { DEFAULT_EXPORT_COLUMNS, exportSegment, moneyDigits } from '../../src/lib/server/lists/export';
+import { FIELDS } from '../../src/lib/server/lists/fields';
+import { OPERATORS, OPERATORS_BY_TYPE, type Rule } from '../../src/lib/server/lists/rule';
 import { tempDb, tmpRoot } from '../helpers/db';
 import { seedCustomers } from './fixture';
 

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db';
-import { generateDemo } from '../../src/lib/server/demo';
-import { refreshMetrics } from '../../src/lib/server/metrics/refresh';
-import { refreshCustomerFeatures } from '../../src/lib/server/segments/features';
+import type { Database } from '../../../src/lib/server/db';
+import { generateDemo } from '../../../src/lib/server/demo';
+import { refreshMetrics } from '../../../src/lib/server/metrics/refresh';
+import { refreshCustomerFeatures } from '../../../src/lib/server/lists/features';
 import {
 	migrationFlowMembers,
 	saveMigrationFlow,
 	segmentMigration
-} from '../../src/lib/server/segments/migration';
-import { segmentMembers } from '../../src/lib/server/segments/preview';
-import { tempDb } from '../helpers/db';
+} from '../../../src/lib/server/metrics/migration';
+import { segmentMembers } from '../../../src/lib/server/lists/preview';
+import { tempDb } from '../../helpers/db';
 
 let db: Database;
 let cleanup: () => void;

@@ -4,9 +4,9 @@ import { generateDemo } from '../../src/lib/server/demo';
 import { customerListSchema } from '../../src/lib/server/customers/list-params';
 import { listCustomers } from '../../src/lib/server/customers/search';
 import { refreshDerived } from '../../src/lib/server/pipeline';
-import { saveCustomerListAsSegment } from '../../src/lib/server/segments/from-list';
-import { segmentMembers } from '../../src/lib/server/segments/preview';
-import { getSegment } from '../../src/lib/server/segments/saved';
+import { saveCustomerListAsSegment } from '../../src/lib/server/lists/from-list';
+import { segmentMembers } from '../../src/lib/server/lists/preview';
+import { getSegment } from '../../src/lib/server/lists/saved';
 import { tempDb } from '../helpers/db';
 
 /** Every chart click-through lands on a customer list; saving that list must keep exactly its customers. */

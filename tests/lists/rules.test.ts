@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db';
-import { compileRule } from '../../src/lib/server/segments/compile';
-import { FIELDS, type FieldDef } from '../../src/lib/server/segments/fields';
-import { segmentMembers, previewSegment } from '../../src/lib/server/segments/preview';
+import { compileRule } from '../../src/lib/server/lists/compile';
+import { FIELDS, type FieldDef } from '../../src/lib/server/lists/fields';
+import { segmentMembers, previewSegment } from '../../src/lib/server/lists/preview';
 import {
 	OPERATORS_BY_TYPE,
 	RuleError,
 	parseRule,
 	type Operator,
 	type Rule
-} from '../../src/lib/server/segments/rule';
+} from '../../src/lib/server/lists/rule';
 import { tempDb } from '../helpers/db';
 import { CHANNELS, seedCustomers } from './fixture';
 import { naiveMatches, type FeatureRow } from './naive';

@@ -4,10 +4,10 @@ import { generateDemo } from '../../src/lib/server/demo';
 import { customerListSchema } from '../../src/lib/server/customers/list-params';
 import { listCustomers } from '../../src/lib/server/customers/search';
 import { refreshDerived } from '../../src/lib/server/pipeline';
-import { saveCustomerListAsSegment } from '../../src/lib/server/segments/from-list';
-import { membershipHistory } from '../../src/lib/server/segments/membership';
-import { segmentMembers } from '../../src/lib/server/segments/preview';
-import { getSegment } from '../../src/lib/server/segments/saved';
+import { saveCustomerListAsSegment } from '../../src/lib/server/lists/from-list';
+import { membershipHistory } from '../../src/lib/server/lists/membership';
+import { segmentMembers } from '../../src/lib/server/lists/preview';
+import { getSegment } from '../../src/lib/server/lists/saved';
 import { tempDb } from '../helpers/db';
 
 /** A list saved from an R×F cell: living = the cell's members on each new date, snapshot = the old members. */

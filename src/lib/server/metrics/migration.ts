@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { calendarDate } from '../dates';
 import type { Database } from '../db';
 import { loadQuery } from '../db';
-import { summaryContext } from '../metrics/summary';
-import { LIMITS, type Rule } from './rule';
-import { saveSegment, type SavedSegment } from './saved';
+import { summaryContext } from './summary';
+import { LIMITS, type Rule } from '../lists/rule';
+import { saveSegment, type SavedSegment } from '../lists/saved';
 
 /**
  * Segment migration: the customer summary at two as-of dates, each computed by the metrics layer
