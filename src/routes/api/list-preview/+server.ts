@@ -6,7 +6,7 @@ import { parseRule } from '$lib/server/lists/rule';
 import type { RequestHandler } from './$types';
 
 /**
- * POST /api/segment-preview {rule}: members, share of base, revenue share, mean predicted CLV and a sample of the
+ * POST /api/list-preview {rule}: members, share of base, revenue share, mean predicted CLV and a sample of the
  * most valuable members (no names or contact details).
  */
 export const POST: RequestHandler = async ({ request }) => {

@@ -8,7 +8,7 @@ import { parseRule } from '$lib/server/lists/rule';
 import type { RequestHandler } from './$types';
 
 /**
- * POST /api/segment-export {rule, segmentName?, format, columns, channel, requireConsent, lang}: writes the file on the
+ * POST /api/list-export {rule, segmentName?, format, columns, channel, requireConsent, lang}: writes the file on the
  * server, records the export and its members, and answers the counts (matched, members, leftOutNoConsent) with
  * `download`, the URL of the file.
  */
@@ -32,7 +32,7 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 			address: locals?.address ?? null
 		});
 		const { file: _file, ...rest } = result;
-		return json({ ...rest, download: `/api/segment-export?key=${result.downloadKey}` });
+		return json({ ...rest, download: `/api/list-export?key=${result.downloadKey}` });
 	});
 };
 
@@ -45,7 +45,7 @@ const TYPES = {
 const KEY = /^[A-Za-z0-9_-]{32}$/;
 
 /**
- * GET /api/segment-export?key=K: the file of the export whose download key is K (unguessable, unlike the sequential
+ * GET /api/list-export?key=K: the file of the export whose download key is K (unguessable, unlike the sequential
  * export id), for a person of the role that made it (or an admin; anyone in local mode).
  */
 export const GET: RequestHandler = async ({ url, locals }) => {
