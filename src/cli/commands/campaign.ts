@@ -55,7 +55,7 @@ export function registerCampaign(program: Command): void {
 		.command('create')
 		.description('create a draft campaign from a saved list')
 		.requiredOption('--name <name>', 'the campaign name')
-		.requiredOption('--list <list>', 'the saved list it sends to (crm segment list)')
+		.requiredOption('--list <list>', 'the saved list it sends to (crm list list)')
 		.requiredOption('--channel <channel>', `one of ${CAMPAIGN_CHANNELS.join(', ')}`)
 		.requiredOption('--send-date <date>', 'first day responses count, YYYY-MM-DD')
 		.option('--window <days>', `days responses count (default ${DEFAULT_WINDOW_DAYS})`)

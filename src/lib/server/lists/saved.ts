@@ -29,7 +29,7 @@ export const segmentNameSchema = z
 
 export class SegmentNotFound extends Error {
 	constructor(name: string) {
-		super(`no saved list named '${name}'; run \`crm segment list\` to see the saved lists`);
+		super(`no saved list named '${name}'; run \`crm list list\` to see the saved lists`);
 	}
 }
 

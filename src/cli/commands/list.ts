@@ -50,12 +50,30 @@ function readIfExists(file: string): string {
 const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
 const num = (x: number | null) => (x === null ? '-' : Math.round(x).toLocaleString('en'));
 
-export function registerSegment(program: Command): void {
-	const segment = program
-		.command('segment')
-		.description('saved lists of customers (target lists, each a rule): list, show, save, delete, export');
+/** What `crm segment` (the old name of `crm list`) prints to stderr before it does the same. */
+export const SEGMENT_DEPRECATION = '`crm segment` is now `crm list`; the old name will go';
 
-	segment
+export function registerList(program: Command): void {
+	addListCommands(
+		program
+			.command('list')
+			.description(
+				'saved lists of customers (target lists, each a rule): list, show, save, delete, export (formerly `crm segment`)'
+			)
+	);
+	// The old name: the same subcommands, after a one-line note. Hidden from `crm --help`.
+	addListCommands(
+		program
+			.command('segment', { hidden: true })
+			.description('the old name of `crm list`')
+			.hook('preSubcommand', () => {
+				process.stderr.write(`${SEGMENT_DEPRECATION}\n`);
+			})
+	);
+}
+
+function addListCommands(lists: Command): void {
+	lists
 		.command('list')
 		.description('show the saved lists')
 		.option('--json', 'print JSON')
@@ -64,7 +82,7 @@ export function registerSegment(program: Command): void {
 				const all = await listSegments(db);
 				if (opts.json) return printJson(all);
 				if (!all.length) {
-					process.stdout.write('no saved lists; save one with `crm segment save NAME --rule FILE`\n');
+					process.stdout.write('no saved lists; save one with `crm list save NAME --rule FILE`\n');
 					return;
 				}
 				for (const s of all) {
@@ -73,7 +91,7 @@ export function registerSegment(program: Command): void {
 			});
 		});
 
-	segment
+	lists
 		.command('show')
 		.description("show a saved list's rule and its current size and value")
 		.argument('<name>', 'list name')
@@ -101,7 +119,7 @@ export function registerSegment(program: Command): void {
 			);
 		});
 
-	segment
+	lists
 		.command('save')
 		.description('save (or replace) a list from a JSON rule file')
 		.argument('<name>', 'list name')
@@ -134,7 +152,7 @@ export function registerSegment(program: Command): void {
 			}
 		);
 
-	segment
+	lists
 		.command('delete')
 		.description('delete a saved list (its past exports stay recorded)')
 		.argument('<name>', 'list name')
@@ -147,7 +165,7 @@ export function registerSegment(program: Command): void {
 			);
 		});
 
-	segment
+	lists
 		.command('export')
 		.description(
 			'write the members of a saved list to a file; customers without consent for the channel are left ' +
