@@ -110,7 +110,7 @@ describe('team mode', () => {
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify({
 					rule: { field: 'p_alive', op: '>=', value: 0.5 },
-					segmentName: 'e2e',
+					listName: 'e2e',
 					channel: 'none',
 					requireConsent: false,
 					columns: ['customer_id', 'email']

@@ -15,7 +15,7 @@ import {
 	type Campaign
 } from '../../lib/server/campaigns';
 import { issueText, messageOnly } from '../../lib/server/issues';
-import { SegmentNotFound } from '../../lib/server/lists/saved';
+import { ListNotFound } from '../../lib/server/lists/saved';
 import { UsageError, printJson, withDb } from '../util';
 
 /** Mistakes in what the user gave (a name, a date, an id) exit with code 2 and the reason. */
@@ -23,7 +23,7 @@ async function asUsage<T>(fn: () => Promise<T>): Promise<T> {
 	try {
 		return await fn();
 	} catch (e) {
-		if (e instanceof SegmentNotFound || e instanceof CampaignNotFound) throw new UsageError(e.message);
+		if (e instanceof ListNotFound || e instanceof CampaignNotFound) throw new UsageError(e.message);
 		if (e instanceof ZodError) throw new UsageError(issueText(e, messageOnly));
 		throw e;
 	}

@@ -8,20 +8,14 @@ import {
 	DEFAULT_EXPORT_COLUMNS,
 	EXPORT_COLUMNS,
 	EXPORT_FORMATS,
-	exportSegment,
+	exportList,
 	type Channel,
 	type ExportFormat
 } from '../../lib/server/lists/export';
 import { LANGS, isLang } from '../../lib/i18n/format';
-import { previewSegment } from '../../lib/server/lists/preview';
+import { previewList } from '../../lib/server/lists/preview';
 import { RuleError, parseRule } from '../../lib/server/lists/rule';
-import {
-	SegmentNotFound,
-	deleteSegment,
-	getSegment,
-	listSegments,
-	saveSegment
-} from '../../lib/server/lists/saved';
+import { ListNotFound, deleteList, getList, savedLists, saveList } from '../../lib/server/lists/saved';
 import { CLI_ACTOR, UsageError, printJson, withDb } from '../util';
 import { issueText, messageOnly } from '../../lib/server/issues';
 
@@ -30,7 +24,7 @@ async function asUsage<T>(fn: () => Promise<T>): Promise<T> {
 	try {
 		return await fn();
 	} catch (e) {
-		if (e instanceof RuleError || e instanceof SegmentNotFound) throw new UsageError(e.message);
+		if (e instanceof RuleError || e instanceof ListNotFound) throw new UsageError(e.message);
 		if (e instanceof ZodError) throw new UsageError(issueText(e, messageOnly));
 		throw e;
 	}
@@ -79,7 +73,7 @@ function addListCommands(lists: Command): void {
 		.option('--json', 'print JSON')
 		.action(async (opts: { json?: boolean }, cmd: Command) => {
 			await withDb(cmd, async (db) => {
-				const all = await listSegments(db);
+				const all = await savedLists(db);
 				if (opts.json) return printJson(all);
 				if (!all.length) {
 					process.stdout.write('no saved lists; save one with `crm list save NAME --rule FILE`\n');
@@ -99,8 +93,8 @@ function addListCommands(lists: Command): void {
 		.action(async (name: string, opts: { json?: boolean }, cmd: Command) => {
 			await withDb(cmd, (db) =>
 				asUsage(async () => {
-					const s = await getSegment(db, name);
-					const p = await previewSegment(db, s.rule, 10);
+					const s = await getList(db, name);
+					const p = await previewList(db, s.rule, 10);
 					if (opts.json) return printJson({ ...s, preview: p });
 					process.stdout.write(
 						[
@@ -139,12 +133,12 @@ function addListCommands(lists: Command): void {
 				const rule = await asUsage(async () => readRuleFile(opts.rule));
 				await withDb(cmd, (db) =>
 					asUsage(async () => {
-						const saved = await saveSegment(
+						const saved = await saveList(
 							db,
 							{ name, description: opts.description, rule },
 							{ overwrite: opts.replace }
 						);
-						const p = await previewSegment(db, saved.rule, 0);
+						const p = await previewList(db, saved.rule, 0);
 						if (opts.json) return printJson({ ...saved, members: p.members });
 						process.stdout.write(`saved '${saved.name}': ${num(p.members)} customers today\n`);
 					})
@@ -159,7 +153,7 @@ function addListCommands(lists: Command): void {
 		.action(async (name: string, _opts: unknown, cmd: Command) => {
 			await withDb(cmd, (db) =>
 				asUsage(async () => {
-					await deleteSegment(db, name);
+					await deleteList(db, name);
 					process.stdout.write(`deleted '${name}'\n`);
 				})
 			);
@@ -231,10 +225,10 @@ function addListCommands(lists: Command): void {
 				}
 				await withDb(cmd, (db) =>
 					asUsage(async () => {
-						const s = await getSegment(db, name);
-						const r = await exportSegment(db, {
+						const s = await getList(db, name);
+						const r = await exportList(db, {
 							rule: s.rule,
-							segmentName: s.name,
+							listName: s.name,
 							file: out,
 							format: opts.format as ExportFormat,
 							channel: opts.channel as Channel,

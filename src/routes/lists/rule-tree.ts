@@ -125,7 +125,7 @@ function toNode(rule: Rule): TreeNode {
 	};
 }
 
-/** The query string of /lists/new?rule=<JSON>&name=<name>: the link any chart uses for "save as segment". */
+/** The query string of /lists/new?rule=<JSON>&name=<name>: the link any chart uses for "save as list". */
 export function ruleQuery(rule: Rule, name?: string): string {
 	const q = new URLSearchParams({ rule: JSON.stringify(rule) });
 	if (name) q.set('name', name);

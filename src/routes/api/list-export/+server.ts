@@ -8,7 +8,7 @@ import { parseRule } from '$lib/server/lists/rule';
 import type { RequestHandler } from './$types';
 
 /**
- * POST /api/list-export {rule, segmentName?, format, columns, channel, requireConsent, lang}: writes the file on the
+ * POST /api/list-export {rule, listName?, format, columns, channel, requireConsent, lang}: writes the file on the
  * server, records the export and its members, and answers the counts (matched, members, leftOutNoConsent) with
  * `download`, the URL of the file.
  */
@@ -23,10 +23,10 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 			requireConsent: body.requireConsent,
 			lang: body.lang
 		});
-		const segmentName = typeof body.segmentName === 'string' && body.segmentName ? body.segmentName : null;
+		const listName = typeof body.listName === 'string' && body.listName ? body.listName : null;
 		const result = await exportForDownload(await appDb(), {
 			rule,
-			segmentName,
+			listName,
 			...opts,
 			actor: locals?.user ?? null,
 			address: locals?.address ?? null
@@ -56,7 +56,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const user = locals?.user;
 	if (user && user.role !== 'admin' && found.createdRole !== user.role)
 		error(403, 'this export was made by another role');
-	const base = (found.segmentName ?? 'list').replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'list';
+	const base = (found.listName ?? 'list').replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'list';
 	return new Response(readFileSync(found.file), {
 		headers: {
 			'content-type': TYPES[found.format],

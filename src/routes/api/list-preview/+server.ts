@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { jsonBody, userErrors } from '$lib/server/lists/http';
-import { previewSegment } from '$lib/server/lists/preview';
+import { previewList } from '$lib/server/lists/preview';
 import { parseRule } from '$lib/server/lists/rule';
 import type { RequestHandler } from './$types';
 
@@ -13,6 +13,6 @@ export const POST: RequestHandler = async ({ request }) => {
 	const body = await jsonBody(request);
 	return userErrors(async () => {
 		const rule = parseRule(body.rule);
-		return json(await previewSegment(await appDb(), rule, 20), { headers: { 'cache-control': 'no-store' } });
+		return json(await previewList(await appDb(), rule, 20), { headers: { 'cache-control': 'no-store' } });
 	});
 };

@@ -24,7 +24,7 @@ export const GET: RequestHandler = async ({ url }) => {
 	return userErrors(async () => json(await migrationFlowMembers(await appDb(), q, q.limit)));
 };
 
-/** POST /api/migration/flow {from, to, dimension, source, target, name, description?}: saves the flow as a segment. */
+/** POST /api/migration/flow {from, to, dimension, source, target, name, description?}: saves the flow as a list. */
 export const POST: RequestHandler = async ({ request }) => {
 	const body = await jsonBody(request);
 	await checkDates(await appDb(), { from: body.from, to: body.to });
@@ -34,6 +34,6 @@ export const POST: RequestHandler = async ({ request }) => {
 			.extend({ name: z.string().min(1).max(200), description: z.string().max(MAX_TEXT).optional() })
 			.parse(body);
 		const r = await saveMigrationFlow(await appDb(), q);
-		return json({ name: r.segment.name, customers: r.customers });
+		return json({ name: r.list.name, customers: r.customers });
 	});
 };
