@@ -1,4 +1,4 @@
-// `npm run bench -- segments [--customers N] [--runs R] [--dir DIR]`: the segment builder at N customers
+// `npm run bench -- segments [--customers N] [--runs R] [--dir DIR]`: the list builder at N customers
 // (default 1M). Reports, each beside a bare DuckDB baseline in the same run:
 //   - preview p95/median (members, share, revenue share, mean CLV + a 20-row sample) for three rules, vs the
 //     same aggregate and sample written by hand with literal values (no compiler, no bound parameters);
@@ -12,10 +12,10 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../src/lib/server/db';
-import { exportSegment } from '../src/lib/server/segments/export';
-import { refreshCustomerFeatures } from '../src/lib/server/segments/features';
-import { previewSegment } from '../src/lib/server/segments/preview';
-import { parseRule, type Rule } from '../src/lib/server/segments/rule';
+import { exportList } from '../src/lib/server/lists/export';
+import { refreshCustomerFeatures } from '../src/lib/server/lists/features';
+import { previewList } from '../src/lib/server/lists/preview';
+import { parseRule, type Rule } from '../src/lib/server/lists/rule';
 import { machine, median, percentile, repeat, saveResults, timeIt } from './util';
 
 function arg(args: string[], name: string, fallback: string): string {
@@ -172,7 +172,7 @@ export async function main(args: string[]): Promise<void> {
 			const rule = parseRule(c.rule);
 			const bare = bareSql(c.where);
 			// warm both paths once
-			const p = await previewSegment(db, rule, 20);
+			const p = await previewList(db, rule, 20);
 			const check = await db.sql<{ members: number }>(bare.totals);
 			if (check[0]?.members !== p.members) {
 				throw new Error(
@@ -182,7 +182,7 @@ export async function main(args: string[]): Promise<void> {
 			// CPU time of the whole process (DuckDB's threads included) per preview: a figure that a busy shared
 			// machine inflates far less than wall-clock time.
 			const cpu0 = process.cpuUsage();
-			const ours = await repeat(runs, () => previewSegment(db, rule, 20));
+			const ours = await repeat(runs, () => previewList(db, rule, 20));
 			const cpu1 = process.cpuUsage(cpu0);
 			const base = await repeat(runs, () => Promise.all([db.sql(bare.totals), db.sql(bare.sample)]));
 			const cpu2 = process.cpuUsage();
@@ -239,7 +239,7 @@ export async function main(args: string[]): Promise<void> {
 				const file = join(dir, `export.${format}`);
 				ours.push(
 					await timeIt(async () => {
-						members = (await exportSegment(db, { rule: exportRule, file, format, channel: 'email', columns }))
+						members = (await exportList(db, { rule: exportRule, file, format, channel: 'email', columns }))
 							.members;
 					})
 				);

@@ -1,8 +1,8 @@
--- Customer features: the one relation segment rules see, one row per customer of customer_summary.
--- Materialised as table customer_features by the 'segments' refresh step (src/lib/server/segments/features.ts)
+-- Customer features: the one relation list rules see, one row per customer of customer_summary.
+-- Materialised as table customer_features by the 'segments' refresh step (src/lib/server/lists/features.ts)
 -- so that a rule preview scans one table.
 -- Inputs: none (the as-of date is that of the materialised summary, derived_state 'metrics'; predictions come from the latest BG/NBD run).
--- Output columns: customer_id, as_of, every field of src/lib/server/segments/fields.ts (RFM scores and segment,
+-- Output columns: customer_id, as_of, every field of src/lib/server/lists/fields.ts (RFM scores and segment,
 -- recency_days, orders, net_revenue, avg_order_value, lifecycle_stage, first_purchase_at, tenure_days,
 -- historic_clv, predicted_clv, total_clv, p_alive, churn_probability, churn_band, expected_purchases,
 -- expected_next_order, region, country, gender, age, age_band, acquisition_channel, signup_at, channels_used,

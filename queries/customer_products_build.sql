@@ -2,7 +2,7 @@
 -- id, as the affinity counts them, over the temporary table affinity_basket) and their recommended products (table
 -- recommendation, best first). customer_features.sql joins it, so list rules can say "has bought product X",
 -- "bought category A and not B", "recommended product is X" (fields products_bought, categories_bought,
--- recommended_products in src/lib/server/segments/fields.ts).
+-- recommended_products in src/lib/server/lists/fields.ts).
 -- Inputs: none. Output: customer_id, products_bought, categories_bought, recommended_products (VARCHAR[], sorted;
 --   recommended_products in rank order).
 WITH bought AS (

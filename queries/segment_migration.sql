@@ -1,6 +1,6 @@
 -- Segment migration: how customers moved between RFM segments (or lifecycle stages) from one as-of date to another.
 -- Inputs: relations summary_from and summary_to (the customer summary at each as-of date, supplied as CTEs by
--- src/lib/server/segments/migration.ts from the metrics' customer_summary_compute.sql), $dimension
+-- src/lib/server/metrics/migration.ts from the metrics' customer_summary_compute.sql), $dimension
 -- ('rfm_segment' | 'lifecycle_stage'). A customer without a value (no purchase yet) is 'none'.
 -- Output columns: source, target, customers, revenue_between (net revenue earned between the two dates),
 -- revenue_to (net revenue to date at the second date).

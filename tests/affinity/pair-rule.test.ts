@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db';
 import { refreshDerived } from '../../src/lib/server/pipeline';
 import { boughtANotBRule, pairCustomers } from '../../src/lib/server/affinity/pair-rule';
-import { previewSegment } from '../../src/lib/server/segments/preview';
+import { previewList } from '../../src/lib/server/lists/preview';
 import { tempDb } from '../helpers/db';
 import { insertLines, type Line } from './helpers';
 
@@ -29,18 +29,18 @@ describe('customers who bought A and not B, and the list rule that saves them', 
 
 	it('counts them by hand, and the rule preview gives the same count', async () => {
 		expect(await pairCustomers(db, 'product', 'A', 'B')).toEqual({ a_not_b: 4, both: 2 });
-		expect((await previewSegment(db, boughtANotBRule('product', 'A', 'B'), 0)).members).toBe(4);
+		expect((await previewList(db, boughtANotBRule('product', 'A', 'B'), 0)).members).toBe(4);
 		expect(await pairCustomers(db, 'category', 'home', 'toys')).toEqual({ a_not_b: 4, both: 2 });
-		expect((await previewSegment(db, boughtANotBRule('category', 'home', 'toys'), 0)).members).toBe(4);
+		expect((await previewList(db, boughtANotBRule('category', 'home', 'toys'), 0)).members).toBe(4);
 	});
 
 	it('"recommended product is X" and "has bought product X" are list rule fields', async () => {
-		const bought = await previewSegment(db, { field: 'products_bought', op: 'contains', value: 'B' }, 0);
+		const bought = await previewList(db, { field: 'products_bought', op: 'contains', value: 'B' }, 0);
 		expect(bought.members).toBe(3);
 		const [row] = await db.sql<{ n: number }>(
 			`SELECT count(*)::INTEGER AS n FROM recommendation WHERE product_id = 'B'`
 		);
-		const rec = await previewSegment(db, { field: 'recommended_products', op: 'contains', value: 'B' }, 0);
+		const rec = await previewList(db, { field: 'recommended_products', op: 'contains', value: 'B' }, 0);
 		expect(rec.members).toBe(row!.n);
 	});
 });

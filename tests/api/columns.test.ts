@@ -7,7 +7,7 @@ import { appDb } from '../../src/lib/server/app-db';
 import { createCampaign } from '../../src/lib/server/campaigns/campaigns';
 import { launchCampaign } from '../../src/lib/server/campaigns/launch';
 import { addGoal } from '../../src/lib/server/goals/store';
-import { saveSegment } from '../../src/lib/server/segments/saved';
+import { saveList } from '../../src/lib/server/lists/saved';
 import { demoAppDb } from '../helpers/db';
 
 /**
@@ -58,7 +58,7 @@ describe('rows endpoints: the Arrow columns are the JSON keys (demo, 400 custome
 			`SELECT CAST(customer_id AS VARCHAR) AS id FROM customer_summary WHERE orders > 1 ORDER BY customer_id LIMIT 1`
 		);
 		customerId = row!.id;
-		await saveSegment(db, { name: 'columns-buyers', rule: { field: 'orders', op: '>=', value: 1 } });
+		await saveList(db, { name: 'columns-buyers', rule: { field: 'orders', op: '>=', value: 1 } });
 		const [last] = await db.sql<{ d: string }>(
 			`SELECT strftime(max(occurred_at) - INTERVAL 30 DAY, '%Y-%m-%d') AS d FROM interactions`
 		);

@@ -13,12 +13,12 @@ import { eventFor, routeList, teamUsers } from './helpers';
  */
 function expected(role: Role, id: string, method: string): 'allowed' | 'forbidden' {
 	// two endpoints take their question (a rule) as a POST body and only read
-	const write = method !== 'GET' && !['/api/migration/flow', '/api/segment-preview'].includes(id);
+	const write = method !== 'GET' && !['/api/migration/flow', '/api/list-preview'].includes(id);
 	if (id === '/login' || id === '/logout' || role === 'admin') return 'allowed';
 	if (/^\/(api\/ingest|data|admin|settings)(\/|$)/.test(id) || (id === '/api/settings' && write))
 		return 'forbidden';
-	if (id === '/api/segment-export') return role === 'marketer' ? 'allowed' : 'forbidden';
-	const rows = /^\/(api\/)?customers?(\/|$)|^\/api\/segment-preview$/.test(id);
+	if (id === '/api/list-export') return role === 'marketer' ? 'allowed' : 'forbidden';
+	const rows = /^\/(api\/)?customers?(\/|$)|^\/api\/list-preview$/.test(id);
 	const lists = /^\/(api\/)?lists(\/|$)/.test(id) || id === '/api/customers/save-list';
 	if (role === 'leadership' && (rows || lists)) return 'forbidden';
 	// leadership sets goals (#15); marketers run their PDCA cycles

@@ -23,7 +23,7 @@ describe('HTTP hardening in local mode', () => {
 	});
 
 	it('finds the write endpoints', () => {
-		expect(writes.map((w) => `${w.method} ${w.id}`)).toContain('POST /api/segment-export');
+		expect(writes.map((w) => `${w.method} ${w.id}`)).toContain('POST /api/list-export');
 	});
 
 	it.each(writes)('$method $id: a cross-site request is refused, a same-origin one accepted', async (w) => {

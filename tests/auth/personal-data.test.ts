@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as customerGet } from '../../src/routes/api/customer/[id]/+server';
 import { GET as customersGet } from '../../src/routes/api/customers/+server';
-import { GET as exportGet, POST as exportPost } from '../../src/routes/api/segment-export/+server';
+import { GET as exportGet, POST as exportPost } from '../../src/routes/api/list-export/+server';
 import { appDb } from '../../src/lib/server/app-db';
 import { maskEmailForRole, maskPhoneForRole } from '../../src/lib/server/auth/mask';
 import type { SignedIn } from '../../src/lib/server/auth/roles';
-import { exportFile } from '../../src/lib/server/segments/download';
+import { exportFile } from '../../src/lib/server/lists/download';
 import { demoAppDb } from '../helpers/db';
 
 type Handler = (e: never) => Promise<Response>;
@@ -112,7 +112,7 @@ describe('personal data by role, reveals and exports audited', () => {
 			channel: 'none',
 			requireConsent: false
 		});
-		const res = await call(exportPost as Handler, '/api/segment-export', marketer, {
+		const res = await call(exportPost as Handler, '/api/list-export', marketer, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body
@@ -120,7 +120,7 @@ describe('personal data by role, reveals and exports audited', () => {
 		expect(res.status).toBe(200);
 		const made = (await res.json()) as { download: string; downloadKey: string; members: number };
 		expect(made.members).toBe(1);
-		expect(made.download).toMatch(/^\/api\/segment-export\?key=[\w-]{32}$/);
+		expect(made.download).toMatch(/^\/api\/list-export\?key=[\w-]{32}$/);
 		expect(await auditCount('export')).toBe(before + 1);
 		const audit = await (
 			await appDb()
@@ -137,8 +137,8 @@ describe('personal data by role, reveals and exports audited', () => {
 		expect((await call(exportGet as Handler, made.download, analyst)).status).toBe(403);
 		expect((await call(exportGet as Handler, made.download, marketer)).status).toBe(200);
 		expect(
-			(await call(exportGet as Handler, '/api/segment-export?key=' + 'A'.repeat(32), marketer)).status
+			(await call(exportGet as Handler, '/api/list-export?key=' + 'A'.repeat(32), marketer)).status
 		).toBe(404);
-		expect((await call(exportGet as Handler, '/api/segment-export?id=1', null)).status).toBe(400);
+		expect((await call(exportGet as Handler, '/api/list-export?id=1', null)).status).toBe(400);
 	});
 });

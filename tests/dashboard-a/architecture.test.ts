@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FILTER_KEYS, GRAINS, LIFECYCLE_STAGES, metricParams, snapshotParams } from '../../src/lib/filters';
 import { filterParams, filtersSchema } from '../../src/lib/server/metrics/filters';
 import { periodParamsSchema } from '../../src/lib/server/metrics/kpis';
-import { FIELDS } from '../../src/lib/server/segments/fields';
+import { FIELDS } from '../../src/lib/server/lists/fields';
 
 const root = process.cwd();
 const doc = readFileSync(join(root, 'docs', 'ARCHITECTURE.md'), 'utf8');

@@ -93,7 +93,7 @@ describe('team mode', () => {
 		expect(shown).not.toContain(withEmail.email!);
 		expect(shown).toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
 		const analystExport = await analyst.evaluate(async () => {
-			const r = await fetch('/api/segment-export', {
+			const r = await fetch('/api/list-export', {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify({ rule: { field: 'p_alive', op: '>=', value: 0 }, channel: 'none' })
@@ -105,12 +105,12 @@ describe('team mode', () => {
 		// marketer: exports a list and downloads it
 		const marketer = await signIn('marketer');
 		const made = (await marketer.evaluate(async () => {
-			const r = await fetch('/api/segment-export', {
+			const r = await fetch('/api/list-export', {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify({
 					rule: { field: 'p_alive', op: '>=', value: 0.5 },
-					segmentName: 'e2e',
+					listName: 'e2e',
 					channel: 'none',
 					requireConsent: false,
 					columns: ['customer_id', 'email']

@@ -320,7 +320,7 @@ describe('a chart click leads to the right customer list', () => {
 				]
 			});
 			const preview = (await (
-				await fetch(`${app.base}/api/segment-preview`, {
+				await fetch(`${app.base}/api/list-preview`, {
 					method: 'POST',
 					headers: { 'content-type': 'application/json', origin: app.base },
 					body: JSON.stringify({ rule: saved!.rule })

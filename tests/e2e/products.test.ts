@@ -86,7 +86,7 @@ describe('Products: a pair -> bought A and not B -> a list', { timeout: 180_000 
 				const saved = lists.find((l) => l.name === name);
 				expect(saved).toBeDefined();
 				const preview = (await (
-					await fetch(`${app.base}/api/segment-preview`, {
+					await fetch(`${app.base}/api/list-preview`, {
 						method: 'POST',
 						headers: { 'content-type': 'application/json', origin: app.base },
 						body: JSON.stringify({ rule: saved!.rule })

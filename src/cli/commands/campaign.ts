@@ -15,7 +15,7 @@ import {
 	type Campaign
 } from '../../lib/server/campaigns';
 import { issueText, messageOnly } from '../../lib/server/issues';
-import { SegmentNotFound } from '../../lib/server/segments/saved';
+import { ListNotFound } from '../../lib/server/lists/saved';
 import { UsageError, printJson, withDb } from '../util';
 
 /** Mistakes in what the user gave (a name, a date, an id) exit with code 2 and the reason. */
@@ -23,7 +23,7 @@ async function asUsage<T>(fn: () => Promise<T>): Promise<T> {
 	try {
 		return await fn();
 	} catch (e) {
-		if (e instanceof SegmentNotFound || e instanceof CampaignNotFound) throw new UsageError(e.message);
+		if (e instanceof ListNotFound || e instanceof CampaignNotFound) throw new UsageError(e.message);
 		if (e instanceof ZodError) throw new UsageError(issueText(e, messageOnly));
 		throw e;
 	}
@@ -55,7 +55,7 @@ export function registerCampaign(program: Command): void {
 		.command('create')
 		.description('create a draft campaign from a saved list')
 		.requiredOption('--name <name>', 'the campaign name')
-		.requiredOption('--list <list>', 'the saved list it sends to (crm segment list)')
+		.requiredOption('--list <list>', 'the saved list it sends to (crm list list)')
 		.requiredOption('--channel <channel>', `one of ${CAMPAIGN_CHANNELS.join(', ')}`)
 		.requiredOption('--send-date <date>', 'first day responses count, YYYY-MM-DD')
 		.option('--window <days>', `days responses count (default ${DEFAULT_WINDOW_DAYS})`)

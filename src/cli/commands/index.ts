@@ -4,7 +4,7 @@ import { registerSummary } from './summary';
 import { registerRfm } from './rfm';
 import { registerIngest } from './ingest';
 import { registerDemo } from './demo';
-import { registerSegment } from './segment';
+import { registerList } from './list';
 import { registerCampaign } from './campaign';
 import { registerFit } from './fit';
 import { registerPredict } from './predict';
@@ -25,7 +25,7 @@ export const commands: ((program: Command) => void)[] = [
 	registerStatus,
 	registerIngest,
 	registerDemo,
-	registerSegment,
+	registerList,
 	registerCampaign,
 	registerFit,
 	registerPredict,

@@ -1,6 +1,6 @@
 import { appDb } from '$lib/server/app-db';
 import { defaultPeriodContext } from '$lib/server/metrics';
-import { listSegments } from '$lib/server/segments/saved';
+import { savedLists } from '$lib/server/lists/saved';
 import { listAlerts } from '$lib/server/alerts';
 import {
 	GOAL_GRAINS,
@@ -38,7 +38,7 @@ export const load: PageServerLoad = async ({ url, depends }) => {
 		goalsStatus(db),
 		kpiHistory(db, kpi, grain, scope),
 		defaultPeriodContext(db),
-		listSegments(db),
+		savedLists(db),
 		listAlerts(db, 20)
 	]);
 	return {

@@ -1,5 +1,5 @@
 import { appDb } from '$lib/server/app-db';
-import { listsOverview } from '$lib/server/segments/overview';
+import { listsOverview } from '$lib/server/lists/overview';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => ({

@@ -1,5 +1,5 @@
-import { fieldCatalog } from '$lib/server/segments/catalog';
-import { CONTACT_COLUMN_KEYS, DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS } from '$lib/server/segments/export';
+import { fieldCatalog } from '$lib/server/lists/catalog';
+import { CONTACT_COLUMN_KEYS, DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS } from '$lib/server/lists/export';
 import type { Database } from '$lib/server/db';
 import { getSetting } from '$lib/server/db/settings';
 

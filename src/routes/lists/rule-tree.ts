@@ -1,5 +1,5 @@
-import type { Condition, Operator, Rule } from '$lib/server/segments/rule';
-import type { FieldChoice } from '$lib/server/segments/catalog';
+import type { Condition, Operator, Rule } from '$lib/server/lists/rule';
+import type { FieldChoice } from '$lib/server/lists/catalog';
 
 /**
  * The builder's editable form of a rule: every node has an id (for keyed lists) and a `negate` flag (NOT).
@@ -125,7 +125,7 @@ function toNode(rule: Rule): TreeNode {
 	};
 }
 
-/** The query string of /lists/new?rule=<JSON>&name=<name>: the link any chart uses for "save as segment". */
+/** The query string of /lists/new?rule=<JSON>&name=<name>: the link any chart uses for "save as list". */
 export function ruleQuery(rule: Rule, name?: string): string {
 	const q = new URLSearchParams({ rule: JSON.stringify(rule) });
 	if (name) q.set('name', name);

@@ -6,7 +6,7 @@ import {
 	MIGRATION_DIMENSIONS,
 	migrationParamsSchema,
 	segmentMigration
-} from '$lib/server/segments/migration';
+} from '$lib/server/metrics/migration';
 import type { PageServerLoad } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
 import { issueText, messageOnly } from '$lib/server/issues';

@@ -1,4 +1,4 @@
-/** Target lists (segment builder, saved lists, export) and segment migration. */
+/** Target lists (list builder, saved lists, export) and segment migration. */
 export const en = {
 	'lists.title': 'Target lists',
 	'lists.subtitle': 'Build a list of customers from rules, check its size and value, save it and export it.',

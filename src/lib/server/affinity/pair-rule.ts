@@ -1,5 +1,5 @@
 import type { Database } from '../db';
-import type { Rule } from '../segments/rule';
+import type { Rule } from '../lists/rule';
 import type { AffinityLevel } from './pairs';
 
 /** Customers of one pair: who bought A and not B, and who bought both (queries/affinity_pair_customers.sql). */
@@ -22,7 +22,7 @@ export async function pairCustomers(
 	return row ?? { a_not_b: 0, both: 0 };
 }
 
-/** The list rule "bought A and not B" over the fields products_bought / categories_bought (segments/fields.ts). */
+/** The list rule "bought A and not B" over the fields products_bought / categories_bought (lists/fields.ts). */
 export function boughtANotBRule(level: AffinityLevel, itemA: string, itemB: string): Rule {
 	const field = level === 'category' ? 'categories_bought' : 'products_bought';
 	return {

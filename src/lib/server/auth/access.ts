@@ -94,13 +94,13 @@ export const ACCESS: Record<string, AccessRule> = {
 	'/api/customer/[id]/predictions': rows,
 	'/api/customer/[id]/timeline': rows,
 	'/api/customer/[id]/recommendations': rows,
-	'/api/segment-preview': { read: ROW_READERS, write: ROW_READERS, rows: true },
+	'/api/list-preview': { read: ROW_READERS, write: ROW_READERS, rows: true },
 	// lists and exports
 	'/api/customers/save-list': lists,
 	'/api/lists': lists,
 	'/api/lists/fields': lists,
 	'/api/segments': { read: EVERYONE, write: MARKETING },
-	'/api/segment-export': { read: MARKETING, write: MARKETING },
+	'/api/list-export': { read: MARKETING, write: MARKETING },
 	// data loading
 	'/api/ingest/jobs': admin,
 	'/api/ingest/jobs/[id]': admin,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../db';
-import { getSegment } from '../segments/saved';
+import { getList } from '../lists/saved';
 import { CAMPAIGN_CHANNELS } from './channels';
 
 /** A campaign = a saved list sent on a channel from a send date, with a share of each stratum held out. */
@@ -96,7 +96,7 @@ export async function createCampaign(
 	options: { origin?: 'user' | 'demo'; trueEffect?: unknown } = {}
 ): Promise<Campaign> {
 	const c = campaignInputSchema.parse(input);
-	const list = await getSegment(db, c.list);
+	const list = await getList(db, c.list);
 	const seed = c.seed ?? Math.floor(Math.random() * 2 ** 31);
 	const taken = await db.sql('SELECT 1 FROM campaigns WHERE name = $name', { name: c.name });
 	if (taken.length) throw new CampaignExists(c.name);

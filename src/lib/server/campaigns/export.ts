@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Database } from '../db';
 import { recordAudit } from '../auth/audit';
-import { csvText } from '../segments/export';
+import { csvText } from '../lists/export';
 import { getCampaign } from './campaigns';
 import { CONTACT_OF, consentSql } from './channels';
 

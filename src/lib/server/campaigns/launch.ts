@@ -1,8 +1,8 @@
 import type { Database } from '../db';
-import { compileRule } from '../segments/compile';
-import { ensureCustomerFeatures } from '../segments/features';
-import { parseRule } from '../segments/rule';
-import { withRule } from '../segments/sql';
+import { compileRule } from '../lists/compile';
+import { ensureCustomerFeatures } from '../lists/features';
+import { parseRule } from '../lists/rule';
+import { withRule } from '../lists/sql';
 import { getCampaign, type Campaign } from './campaigns';
 import { consentSql, type CampaignChannel } from './channels';
 

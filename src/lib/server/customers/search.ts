@@ -1,5 +1,5 @@
 import type { Database } from '../db';
-import { ensureCustomerFeatures } from '../segments/features';
+import { ensureCustomerFeatures } from '../lists/features';
 import { maskEmail, maskName, maskPhone } from './contact';
 import type { CustomerListParams } from './list-params';
 import { searchText } from './search-text';

@@ -1,8 +1,8 @@
 import { listValue } from '@duckdb/node-api';
 import { createCampaign, launchCampaign, campaignResults, type CampaignChannel } from '../campaigns';
 import type { Database } from '../db';
-import { saveSegment } from '../segments/saved';
-import type { Rule } from '../segments/rule';
+import { saveList } from '../lists/saved';
+import type { Rule } from '../lists/rule';
 import { DEMO_PARAMS } from './params';
 import { Rng } from './random';
 
@@ -73,7 +73,7 @@ export async function addDemoCampaigns(db: Database, req: DemoCampaignRequest): 
 			{ field: 'first_purchase_at', op: 'before', value: firstSend }
 		]
 	};
-	const list = await saveSegment(db, {
+	const list = await saveList(db, {
 		name: `Demo: buyers before ${firstSend}`,
 		description: "the demo campaigns' list",
 		rule

@@ -6,8 +6,8 @@ import { refreshPeriodTables } from '../metrics/periods-refresh';
 import { refreshSegmentCustomers } from '../metrics/segments';
 import { refreshModels } from '../models/service';
 import { refreshSegmentMix } from '../overview';
-import { refreshCustomerFeatures } from '../segments/features';
-import { refreshListMembership } from '../segments/membership';
+import { refreshCustomerFeatures } from '../lists/features';
+import { refreshListMembership } from '../lists/membership';
 import { refreshAffinity } from '../affinity/build';
 
 /**

@@ -10,7 +10,7 @@ import {
 	listCampaigns
 } from '$lib/server/campaigns';
 import { issueText } from '$lib/server/issues';
-import { jsonBody, userErrors } from '$lib/server/segments/http';
+import { jsonBody, userErrors } from '$lib/server/lists/http';
 import type { RequestHandler } from './$types';
 
 /** GET /api/campaigns: every campaign (newest send date first) with its group sizes; no personal data. */

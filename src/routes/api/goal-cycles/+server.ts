@@ -9,7 +9,7 @@ import {
 	addCycle,
 	cycleInputSchema
 } from '$lib/server/goals';
-import { jsonBody, userErrors } from '$lib/server/segments/http';
+import { jsonBody, userErrors } from '$lib/server/lists/http';
 import type { RequestHandler } from './$types';
 
 const id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);

@@ -10,7 +10,7 @@ import {
 	goalStatusRow,
 	goalsStatus
 } from '$lib/server/goals';
-import { jsonBody, userErrors } from '$lib/server/segments/http';
+import { jsonBody, userErrors } from '$lib/server/lists/http';
 import type { RequestHandler } from './$types';
 
 /** GET /api/goals: every goal's status (actual, expected on the path, forecast at the deadline and its interval). */

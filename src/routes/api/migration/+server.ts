@@ -1,7 +1,7 @@
 import { appDb } from '$lib/server/app-db';
 import { parseQuery, rowsResponse } from '$lib/server/api/respond';
-import { userErrors } from '$lib/server/segments/http';
-import { migrationParamsSchema, segmentMigration } from '$lib/server/segments/migration';
+import { userErrors } from '$lib/server/lists/http';
+import { migrationParamsSchema, segmentMigration } from '$lib/server/metrics/migration';
 import type { RequestHandler } from './$types';
 
 /**

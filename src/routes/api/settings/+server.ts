@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { CURRENCY_PRESETS, SettingError, currencySetting, setCurrency } from '$lib/server/db';
-import { jsonBody } from '$lib/server/segments/http';
+import { jsonBody } from '$lib/server/lists/http';
 import { recordAudit } from '$lib/server/auth/audit';
 import type { RequestHandler } from './$types';
 

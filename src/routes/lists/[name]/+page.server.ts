@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
-import { SegmentNotFound, getSegment } from '$lib/server/segments/saved';
+import { ListNotFound, getList } from '$lib/server/lists/saved';
 import { builderData } from '../builder-data';
 import type { PageServerLoad } from './$types';
 
@@ -8,10 +8,10 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const db = await appDb();
 	try {
-		const segment = await getSegment(db, params.name);
-		return { ...(await builderData(db)), segment };
+		const list = await getList(db, params.name);
+		return { ...(await builderData(db)), list };
 	} catch (e) {
-		if (e instanceof SegmentNotFound) error(404, e.message);
+		if (e instanceof ListNotFound) error(404, e.message);
 		throw e;
 	}
 };

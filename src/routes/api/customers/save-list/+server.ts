@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { appDb } from '$lib/server/app-db';
 import { parseQuery } from '$lib/server/api/respond';
 import { customerListSchema } from '$lib/server/customers/list-params';
-import { saveCustomerListAsSegment } from '$lib/server/segments/from-list';
+import { saveCustomersAsList } from '$lib/server/lists/from-list';
 import type { RequestHandler } from './$types';
 
 const bodySchema = z.object({
@@ -23,8 +23,8 @@ export const POST: RequestHandler = async ({ url, request }) => {
 	const body = bodySchema.safeParse(await request.json().catch(() => null));
 	if (!body.success) error(400, 'bad body: expected JSON {"name": "..."}');
 	try {
-		const { segment, customers } = await saveCustomerListAsSegment(await appDb(), params, body.data);
-		return json({ name: segment.name, kind: segment.kind, customers });
+		const { list, customers } = await saveCustomersAsList(await appDb(), params, body.data);
+		return json({ name: list.name, kind: list.kind, customers });
 	} catch (e) {
 		error(400, e instanceof Error ? e.message : String(e));
 	}

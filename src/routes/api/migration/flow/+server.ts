@@ -4,8 +4,8 @@ import { appDb } from '$lib/server/app-db';
 import { checkDates, MAX_TEXT } from '$lib/server/api/bounds';
 import { calendarDate } from '$lib/server/dates';
 import { parseQuery } from '$lib/server/api/respond';
-import { jsonBody, userErrors } from '$lib/server/segments/http';
-import { migrationFlowMembers, saveMigrationFlow } from '$lib/server/segments/migration';
+import { jsonBody, userErrors } from '$lib/server/lists/http';
+import { migrationFlowMembers, saveMigrationFlow } from '$lib/server/metrics/migration';
 import type { RequestHandler } from './$types';
 
 const flowQuery = z.object({
@@ -24,7 +24,7 @@ export const GET: RequestHandler = async ({ url }) => {
 	return userErrors(async () => json(await migrationFlowMembers(await appDb(), q, q.limit)));
 };
 
-/** POST /api/migration/flow {from, to, dimension, source, target, name, description?}: saves the flow as a segment. */
+/** POST /api/migration/flow {from, to, dimension, source, target, name, description?}: saves the flow as a list. */
 export const POST: RequestHandler = async ({ request }) => {
 	const body = await jsonBody(request);
 	await checkDates(await appDb(), { from: body.from, to: body.to });
@@ -34,6 +34,6 @@ export const POST: RequestHandler = async ({ request }) => {
 			.extend({ name: z.string().min(1).max(200), description: z.string().max(MAX_TEXT).optional() })
 			.parse(body);
 		const r = await saveMigrationFlow(await appDb(), q);
-		return json({ name: r.segment.name, customers: r.customers });
+		return json({ name: r.list.name, customers: r.customers });
 	});
 };

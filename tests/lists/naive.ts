@@ -1,5 +1,5 @@
-import { fieldByKey } from '../../src/lib/server/segments/fields';
-import type { Condition, Rule } from '../../src/lib/server/segments/rule';
+import { fieldByKey } from '../../src/lib/server/lists/fields';
+import type { Condition, Rule } from '../../src/lib/server/lists/rule';
 
 /**
  * The rule semantics written plainly in TypeScript over rows of customer_features read back from DuckDB: the

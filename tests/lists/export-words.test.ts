@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en as enMessages, vi as viMessages } from '../../src/lib/i18n/messages/lists';
 import type { Database } from '../../src/lib/server/db';
 import { setSetting } from '../../src/lib/server/db/settings';
-import { fieldCatalog } from '../../src/lib/server/segments/catalog';
-import { DEFAULT_EXPORT_COLUMNS, exportSegment, moneyDigits } from '../../src/lib/server/segments/export';
-import { FIELDS } from '../../src/lib/server/segments/fields';
-import { OPERATORS, OPERATORS_BY_TYPE, type Rule } from '../../src/lib/server/segments/rule';
+import { fieldCatalog } from '../../src/lib/server/lists/catalog';
+import { DEFAULT_EXPORT_COLUMNS, exportList, moneyDigits } from '../../src/lib/server/lists/export';
+import { FIELDS } from '../../src/lib/server/lists/fields';
+import { OPERATORS, OPERATORS_BY_TYPE, type Rule } from '../../src/lib/server/lists/rule';
 import { tempDb, tmpRoot } from '../helpers/db';
 import { seedCustomers } from './fixture';
 
@@ -76,7 +76,7 @@ async function exportCsv(lang: 'en' | 'vi', currency: string | null, name: strin
 	if (currency) await setSetting(db, 'currency', currency);
 	else await db.exec("DELETE FROM settings WHERE key = 'currency'");
 	const file = join(dir, name);
-	const r = await exportSegment(db, { rule: everyone, file, channel: 'none', columns: COLUMNS, lang });
+	const r = await exportList(db, { rule: everyone, file, channel: 'none', columns: COLUMNS, lang });
 	expect(r.lang).toBe(lang);
 	return readFileSync(file, 'utf8');
 }
@@ -135,7 +135,7 @@ describe('a CSV export', () => {
 		expect(DEFAULT_EXPORT_COLUMNS).not.toContain('email');
 		expect(DEFAULT_EXPORT_COLUMNS).not.toContain('phone');
 		const file = join(dir, 'default.csv');
-		const r = await exportSegment(db, { rule: everyone, file, channel: 'none' });
+		const r = await exportList(db, { rule: everyone, file, channel: 'none' });
 		const header = readFileSync(file, 'utf8')
 			.replace(/^\uFEFF/, '')
 			.split('\n')[0]!;
@@ -147,7 +147,7 @@ describe('a CSV export', () => {
 	it('parquet keeps lists and decimals typed', async () => {
 		await setSetting(db, 'currency', 'GBP');
 		const file = join(dir, 'x.parquet');
-		await exportSegment(db, { rule: everyone, file, format: 'parquet', channel: 'none', columns: COLUMNS });
+		await exportList(db, { rule: everyone, file, format: 'parquet', channel: 'none', columns: COLUMNS });
 		const rows = await db.sql<Record<string, unknown>>(
 			'SELECT channels_used::VARCHAR AS ch, predicted_clv::VARCHAR AS clv, p_alive::VARCHAR AS p FROM read_parquet($f) WHERE customer_id = $id',
 			{ f: file, id: ID }

@@ -8,20 +8,14 @@ import {
 	DEFAULT_EXPORT_COLUMNS,
 	EXPORT_COLUMNS,
 	EXPORT_FORMATS,
-	exportSegment,
+	exportList,
 	type Channel,
 	type ExportFormat
-} from '../../lib/server/segments/export';
+} from '../../lib/server/lists/export';
 import { LANGS, isLang } from '../../lib/i18n/format';
-import { previewSegment } from '../../lib/server/segments/preview';
-import { RuleError, parseRule } from '../../lib/server/segments/rule';
-import {
-	SegmentNotFound,
-	deleteSegment,
-	getSegment,
-	listSegments,
-	saveSegment
-} from '../../lib/server/segments/saved';
+import { previewList } from '../../lib/server/lists/preview';
+import { RuleError, parseRule } from '../../lib/server/lists/rule';
+import { ListNotFound, deleteList, getList, savedLists, saveList } from '../../lib/server/lists/saved';
 import { CLI_ACTOR, UsageError, printJson, withDb } from '../util';
 import { issueText, messageOnly } from '../../lib/server/issues';
 
@@ -30,7 +24,7 @@ async function asUsage<T>(fn: () => Promise<T>): Promise<T> {
 	try {
 		return await fn();
 	} catch (e) {
-		if (e instanceof RuleError || e instanceof SegmentNotFound) throw new UsageError(e.message);
+		if (e instanceof RuleError || e instanceof ListNotFound) throw new UsageError(e.message);
 		if (e instanceof ZodError) throw new UsageError(issueText(e, messageOnly));
 		throw e;
 	}
@@ -50,21 +44,39 @@ function readIfExists(file: string): string {
 const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
 const num = (x: number | null) => (x === null ? '-' : Math.round(x).toLocaleString('en'));
 
-export function registerSegment(program: Command): void {
-	const segment = program
-		.command('segment')
-		.description('saved lists of customers (target lists, each a rule): list, show, save, delete, export');
+/** What `crm segment` (the old name of `crm list`) prints to stderr before it does the same. */
+export const SEGMENT_DEPRECATION = '`crm segment` is now `crm list`; the old name will go';
 
-	segment
+export function registerList(program: Command): void {
+	addListCommands(
+		program
+			.command('list')
+			.description(
+				'saved lists of customers (target lists, each a rule): list, show, save, delete, export (formerly `crm segment`)'
+			)
+	);
+	// The old name: the same subcommands, after a one-line note. Hidden from `crm --help`.
+	addListCommands(
+		program
+			.command('segment', { hidden: true })
+			.description('the old name of `crm list`')
+			.hook('preSubcommand', () => {
+				process.stderr.write(`${SEGMENT_DEPRECATION}\n`);
+			})
+	);
+}
+
+function addListCommands(lists: Command): void {
+	lists
 		.command('list')
 		.description('show the saved lists')
 		.option('--json', 'print JSON')
 		.action(async (opts: { json?: boolean }, cmd: Command) => {
 			await withDb(cmd, async (db) => {
-				const all = await listSegments(db);
+				const all = await savedLists(db);
 				if (opts.json) return printJson(all);
 				if (!all.length) {
-					process.stdout.write('no saved lists; save one with `crm segment save NAME --rule FILE`\n');
+					process.stdout.write('no saved lists; save one with `crm list save NAME --rule FILE`\n');
 					return;
 				}
 				for (const s of all) {
@@ -73,7 +85,7 @@ export function registerSegment(program: Command): void {
 			});
 		});
 
-	segment
+	lists
 		.command('show')
 		.description("show a saved list's rule and its current size and value")
 		.argument('<name>', 'list name')
@@ -81,8 +93,8 @@ export function registerSegment(program: Command): void {
 		.action(async (name: string, opts: { json?: boolean }, cmd: Command) => {
 			await withDb(cmd, (db) =>
 				asUsage(async () => {
-					const s = await getSegment(db, name);
-					const p = await previewSegment(db, s.rule, 10);
+					const s = await getList(db, name);
+					const p = await previewList(db, s.rule, 10);
 					if (opts.json) return printJson({ ...s, preview: p });
 					process.stdout.write(
 						[
@@ -101,7 +113,7 @@ export function registerSegment(program: Command): void {
 			);
 		});
 
-	segment
+	lists
 		.command('save')
 		.description('save (or replace) a list from a JSON rule file')
 		.argument('<name>', 'list name')
@@ -121,12 +133,12 @@ export function registerSegment(program: Command): void {
 				const rule = await asUsage(async () => readRuleFile(opts.rule));
 				await withDb(cmd, (db) =>
 					asUsage(async () => {
-						const saved = await saveSegment(
+						const saved = await saveList(
 							db,
 							{ name, description: opts.description, rule },
 							{ overwrite: opts.replace }
 						);
-						const p = await previewSegment(db, saved.rule, 0);
+						const p = await previewList(db, saved.rule, 0);
 						if (opts.json) return printJson({ ...saved, members: p.members });
 						process.stdout.write(`saved '${saved.name}': ${num(p.members)} customers today\n`);
 					})
@@ -134,20 +146,20 @@ export function registerSegment(program: Command): void {
 			}
 		);
 
-	segment
+	lists
 		.command('delete')
 		.description('delete a saved list (its past exports stay recorded)')
 		.argument('<name>', 'list name')
 		.action(async (name: string, _opts: unknown, cmd: Command) => {
 			await withDb(cmd, (db) =>
 				asUsage(async () => {
-					await deleteSegment(db, name);
+					await deleteList(db, name);
 					process.stdout.write(`deleted '${name}'\n`);
 				})
 			);
 		});
 
-	segment
+	lists
 		.command('export')
 		.description(
 			'write the members of a saved list to a file; customers without consent for the channel are left ' +
@@ -213,10 +225,10 @@ export function registerSegment(program: Command): void {
 				}
 				await withDb(cmd, (db) =>
 					asUsage(async () => {
-						const s = await getSegment(db, name);
-						const r = await exportSegment(db, {
+						const s = await getList(db, name);
+						const r = await exportList(db, {
 							rule: s.rule,
-							segmentName: s.name,
+							listName: s.name,
 							file: out,
 							format: opts.format as ExportFormat,
 							channel: opts.channel as Channel,

@@ -9,7 +9,7 @@ import { seedCustomers } from './fixture';
 
 let path: string;
 let cleanup: () => void;
-const dir = join(tmpRoot, `segment-cli-${randomUUID()}`);
+const dir = join(tmpRoot, `list-cli-${randomUUID()}`);
 
 beforeAll(async () => {
 	const t = await tempDb();
@@ -25,7 +25,7 @@ afterAll(() => {
 });
 
 // Each call starts the real CLI in a child process (several seconds on a busy machine): generous timeouts.
-describe('crm segment', { timeout: 300_000 }, () => {
+describe('crm list', { timeout: 300_000 }, () => {
 	it('save, list, show, export, delete', async () => {
 		const ruleFile = join(dir, 'rule.json');
 		writeFileSync(
@@ -35,7 +35,7 @@ describe('crm segment', { timeout: 300_000 }, () => {
 		const saved = crm([
 			'--db',
 			path,
-			'segment',
+			'list',
 			'save',
 			'vip list',
 			'--rule',
@@ -47,12 +47,12 @@ describe('crm segment', { timeout: 300_000 }, () => {
 		expect(saved.status).toBe(0);
 		expect(saved.stdout).toMatch(/saved 'vip list': \d+ customers/);
 
-		const list = crm(['--db', path, 'segment', 'list', '--json']);
+		const list = crm(['--db', path, 'list', 'list', '--json']);
 		expect(JSON.parse(list.stdout)).toEqual([
 			expect.objectContaining({ name: 'vip list', description: 'test' })
 		]);
 
-		const show = crm(['--db', path, 'segment', 'show', 'vip list', '--json']);
+		const show = crm(['--db', path, 'list', 'show', 'vip list', '--json']);
 		const shown = JSON.parse(show.stdout) as { preview: { members: number; withSmsConsent: number } };
 		expect(shown.preview.members).toBeGreaterThan(0);
 
@@ -60,7 +60,7 @@ describe('crm segment', { timeout: 300_000 }, () => {
 		const exp = crm([
 			'--db',
 			path,
-			'segment',
+			'list',
 			'export',
 			'vip list',
 			'--format',
@@ -101,7 +101,7 @@ describe('crm segment', { timeout: 300_000 }, () => {
 		const vi = crm([
 			'--db',
 			path,
-			'segment',
+			'list',
 			'export',
 			'vip list',
 			'--out',
@@ -122,27 +122,48 @@ describe('crm segment', { timeout: 300_000 }, () => {
 			'Có nguy cơ rời bỏ,at_risk'
 		);
 		expect(viLines.slice(1).every((l) => /,(\d\.\d{1,3})?$/.test(l))).toBe(true);
-		expect(crm(['--db', path, 'segment', 'export', 'vip list', '--out', viOut, '--lang', 'fr']).status).toBe(
-			2
-		);
+		expect(crm(['--db', path, 'list', 'export', 'vip list', '--out', viOut, '--lang', 'fr']).status).toBe(2);
 
-		expect(crm(['--db', path, 'segment', 'delete', 'vip list']).status).toBe(0);
-		expect(JSON.parse(crm(['--db', path, 'segment', 'list', '--json']).stdout)).toEqual([]);
+		expect(crm(['--db', path, 'list', 'delete', 'vip list']).status).toBe(0);
+		expect(JSON.parse(crm(['--db', path, 'list', 'list', '--json']).stdout)).toEqual([]);
+	});
+
+	it('`crm segment`, the old name, does the same after a one-line note on stderr', () => {
+		const ruleFile = join(dir, 'old-name.json');
+		writeFileSync(ruleFile, JSON.stringify({ field: 'rfm_segment', op: '=', value: 'champions' }));
+		const saved = crm(['--db', path, 'segment', 'save', 'old name', '--rule', ruleFile, '--json']);
+		expect(saved.status).toBe(0);
+		expect(saved.stderr).toBe('`crm segment` is now `crm list`; the old name will go\n');
+		const savedAs = JSON.parse(saved.stdout) as { name: string; members: number };
+		expect(savedAs.name).toBe('old name');
+
+		const oldList = crm(['--db', path, 'segment', 'list', '--json']);
+		const newList = crm(['--db', path, 'list', 'list', '--json']);
+		expect(oldList.status).toBe(0);
+		expect(oldList.stderr).toBe('`crm segment` is now `crm list`; the old name will go\n');
+		expect(newList.stderr).toBe('');
+		expect(oldList.stdout).toBe(newList.stdout);
+		expect(JSON.parse(newList.stdout)).toEqual([expect.objectContaining({ name: 'old name' })]);
+
+		const help = crm(['--help']);
+		expect(help.stdout).toMatch(/^ {2}list\b/m);
+		expect(help.stdout).not.toMatch(/^ {2}segment\b/m);
+		expect(crm(['--db', path, 'segment', 'delete', 'old name']).status).toBe(0);
 	});
 
 	it('says what was wrong', () => {
 		const bad = join(dir, 'bad.json');
 		writeFileSync(bad, JSON.stringify({ field: 'salary', op: '>', value: 1 }));
-		const r = crm(['--db', path, 'segment', 'save', 'x', '--rule', bad]);
+		const r = crm(['--db', path, 'list', 'save', 'x', '--rule', bad]);
 		expect(r.status).toBe(2);
 		expect(r.stderr).toMatch(/unknown field 'salary'; known fields: customer_id/);
-		const missing = crm(['--db', path, 'segment', 'export', 'nope', '--out', join(dir, 'x.csv')]);
+		const missing = crm(['--db', path, 'list', 'export', 'nope', '--out', join(dir, 'x.csv')]);
 		expect(missing.status).toBe(2);
 		expect(missing.stderr).toMatch(/no saved list named 'nope'/);
 		const fmt = crm([
 			'--db',
 			path,
-			'segment',
+			'list',
 			'export',
 			'nope',
 			'--out',

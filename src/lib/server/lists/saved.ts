@@ -11,8 +11,8 @@ import { parseRule, type Rule } from './rule';
 export const LIST_KINDS = ['rule', 'snapshot'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
-/** Saved segments (table saved_segments): a name, a description, a rule and its kind. */
-export interface SavedSegment {
+/** Saved lists (table saved_segments): a name, a description, a rule and its kind. */
+export interface SavedList {
 	name: string;
 	description: string | null;
 	rule: Rule;
@@ -21,19 +21,19 @@ export interface SavedSegment {
 	updatedAt: string;
 }
 
-export const segmentNameSchema = z
+export const listNameSchema = z
 	.string()
 	.trim()
 	.min(1, 'a list name cannot be empty')
 	.max(120, 'a list name has at most 120 characters');
 
-export class SegmentNotFound extends Error {
+export class ListNotFound extends Error {
 	constructor(name: string) {
-		super(`no saved list named '${name}'; run \`crm segment list\` to see the saved lists`);
+		super(`no saved list named '${name}'; run \`crm list list\` to see the saved lists`);
 	}
 }
 
-export class SegmentExists extends Error {
+export class ListExists extends Error {
 	constructor(name: string) {
 		super(`a list named '${name}' already exists; choose another name or replace it`);
 	}
@@ -52,7 +52,7 @@ const SELECT = `SELECT name, description, rule::VARCHAR AS rule, kind,
 	strftime(created_at, '%Y-%m-%d %H:%M:%S') AS created_at, strftime(updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at
 	FROM saved_segments`;
 
-function fromStored(r: Stored): SavedSegment {
+function fromStored(r: Stored): SavedList {
 	return {
 		name: r.name,
 		description: r.description,
@@ -63,26 +63,26 @@ function fromStored(r: Stored): SavedSegment {
 	};
 }
 
-export async function listSegments(db: Database): Promise<SavedSegment[]> {
+export async function savedLists(db: Database): Promise<SavedList[]> {
 	return (await db.sql<Stored>(`${SELECT} ORDER BY lower(name), name`)).map(fromStored);
 }
 
-export async function getSegment(db: Database, name: string): Promise<SavedSegment> {
+export async function getList(db: Database, name: string): Promise<SavedList> {
 	const rows = await db.sql<Stored>(`${SELECT} WHERE name = $name`, { name });
-	if (!rows[0]) throw new SegmentNotFound(name);
+	if (!rows[0]) throw new ListNotFound(name);
 	return fromStored(rows[0]);
 }
 
 /**
- * Creates or replaces a saved segment (the rule is checked first). Replacing keeps created_at and moves
+ * Creates or replaces a saved list (the rule is checked first). Replacing keeps created_at and moves
  * updated_at; `overwrite: false` refuses to replace an existing name.
  */
-export async function saveSegment(
+export async function saveList(
 	db: Database,
 	input: { name: string; description?: string | null; rule: unknown; kind?: ListKind },
 	options: { overwrite?: boolean } = {}
-): Promise<SavedSegment> {
-	const name = segmentNameSchema.parse(input.name);
+): Promise<SavedList> {
+	const name = listNameSchema.parse(input.name);
 	const rule = parseRule(input.rule);
 	const description = input.description?.trim() || null;
 	const kind = input.kind ?? 'rule';
@@ -95,7 +95,7 @@ export async function saveSegment(
 		);
 		if ((existing[0]?.n ?? 0) > 0) {
 			if (options.overwrite === false) {
-				throw new SegmentExists(name);
+				throw new ListExists(name);
 			}
 			await s.exec(
 				`UPDATE saved_segments SET description = $description, rule = $rule::JSON, kind = $kind,
@@ -116,16 +116,16 @@ export async function saveSegment(
 		await db.exec('DELETE FROM list_membership WHERE list_name = $name', { name });
 		await recordMembership(db, name, rule);
 	}
-	return getSegment(db, name);
+	return getList(db, name);
 }
 
-export async function deleteSegment(db: Database, name: string): Promise<void> {
+export async function deleteList(db: Database, name: string): Promise<void> {
 	const rows = await db.sql<{ name: string }>(
 		'DELETE FROM saved_segments WHERE name = $name RETURNING name',
 		{
 			name
 		}
 	);
-	if (!rows[0]) throw new SegmentNotFound(name);
+	if (!rows[0]) throw new ListNotFound(name);
 	await db.exec('DELETE FROM list_membership WHERE list_name = $name', { name });
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database } from '../db';
 import {
-	exportSegment,
+	exportList,
 	type ExportedBy,
 	type ExportFormat,
 	type ExportOptions,
@@ -20,14 +20,14 @@ export function exportsDir(db: Database): string {
 
 export async function exportForDownload(
 	db: Database,
-	input: { rule: Rule; segmentName?: string | null } & ExportOptions & ExportedBy
+	input: { rule: Rule; listName?: string | null } & ExportOptions & ExportedBy
 ): Promise<ExportResult> {
 	const dir = exportsDir(db);
 	mkdirSync(dir, { recursive: true });
 	const format: ExportFormat = input.format ?? 'csv';
 	const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
 	const file = join(dir, `list-${stamp}-${Math.random().toString(36).slice(2, 8)}.${format}`);
-	return exportSegment(db, { ...input, format, file });
+	return exportList(db, { ...input, format, file });
 }
 
 /** Where an export's file is, by its download key (only files the server wrote in its exports folder). */
@@ -38,7 +38,7 @@ export async function exportFile(
 	exportId: number;
 	file: string;
 	format: ExportFormat;
-	segmentName: string | null;
+	listName: string | null;
 	createdRole: string | null;
 } | null> {
 	const rows = await db.sql<{
@@ -58,7 +58,7 @@ export async function exportFile(
 		exportId: r.export_id,
 		file: r.file,
 		format: r.format,
-		segmentName: r.segment_name,
+		listName: r.segment_name,
 		createdRole: r.created_role
 	};
 }

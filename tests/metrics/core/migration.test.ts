@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db';
-import { generateDemo } from '../../src/lib/server/demo';
-import { refreshMetrics } from '../../src/lib/server/metrics/refresh';
-import { refreshCustomerFeatures } from '../../src/lib/server/segments/features';
+import type { Database } from '../../../src/lib/server/db';
+import { generateDemo } from '../../../src/lib/server/demo';
+import { refreshMetrics } from '../../../src/lib/server/metrics/refresh';
+import { refreshCustomerFeatures } from '../../../src/lib/server/lists/features';
 import {
 	migrationFlowMembers,
 	saveMigrationFlow,
 	segmentMigration
-} from '../../src/lib/server/segments/migration';
-import { segmentMembers } from '../../src/lib/server/segments/preview';
-import { tempDb } from '../helpers/db';
+} from '../../../src/lib/server/metrics/migration';
+import { listMembers } from '../../../src/lib/server/lists/preview';
+import { tempDb } from '../../helpers/db';
 
 let db: Database;
 let cleanup: () => void;
@@ -42,7 +42,7 @@ describe('segment migration', () => {
 		expect(flows.reduce((s, f) => s + f.revenue_to, 0)).toBeCloseTo(revenue[0]!.r, 2);
 	});
 
-	it('lifecycle stages at two past dates, and a flow saved as a segment', async () => {
+	it('lifecycle stages at two past dates, and a flow saved as a list', async () => {
 		const flows = await segmentMigration(db, {
 			from: '2023-09-01',
 			to: '2024-06-01',
@@ -66,7 +66,7 @@ describe('segment migration', () => {
 			name: 'moved'
 		});
 		expect(saved.customers).toBe(flow.customers);
-		expect(await segmentMembers(db, saved.segment.rule)).toEqual(members.map((m) => m.customer_id).sort());
+		expect(await listMembers(db, saved.list.rule)).toEqual(members.map((m) => m.customer_id).sort());
 	});
 
 	it('refuses dates in the wrong order', async () => {

@@ -1,7 +1,7 @@
 import { LIFECYCLE_STAGES } from '../../filters';
 
 /**
- * The fields a segment rule can use: the columns of table `customer_features` (built from
+ * The fields a list rule can use: the columns of table `customer_features` (built from
  * queries/customer_features.sql). This list is the whitelist: a rule names a field by its key, and only the
  * keys below ever become SQL identifiers.
  */

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db';
-import { exportMembers, exportSegment, listExports } from '../../src/lib/server/segments/export';
-import { previewSegment, segmentMembers } from '../../src/lib/server/segments/preview';
-import { parseRule, type Rule } from '../../src/lib/server/segments/rule';
-import { deleteSegment, getSegment, listSegments, saveSegment } from '../../src/lib/server/segments/saved';
+import { exportMembers, exportList, listExports } from '../../src/lib/server/lists/export';
+import { previewList, listMembers } from '../../src/lib/server/lists/preview';
+import { parseRule, type Rule } from '../../src/lib/server/lists/rule';
+import { deleteList, getList, savedLists, saveList } from '../../src/lib/server/lists/saved';
 import { tempDb, tmpRoot } from '../helpers/db';
 import { seedCustomers } from './fixture';
 import { naiveMatches, type FeatureRow } from './naive';
@@ -47,8 +47,8 @@ describe('export', () => {
 	for (const format of ['csv', 'parquet', 'json'] as const) {
 		it(`${format}: the file holds exactly the previewed members with email consent`, async () => {
 			const file = join(dir, `list.${format}`);
-			const preview = await previewSegment(db, rule);
-			const result = await exportSegment(db, {
+			const preview = await previewList(db, rule);
+			const result = await exportList(db, {
 				rule,
 				file,
 				format,
@@ -82,19 +82,19 @@ describe('export', () => {
 	}
 
 	it('sms consent and no consent filter', async () => {
-		const sms = await exportSegment(db, { rule, file: join(dir, 'sms.csv'), channel: 'sms' });
+		const sms = await exportList(db, { rule, file: join(dir, 'sms.csv'), channel: 'sms' });
 		const withSms = rows
 			.filter((r) => naiveMatches(rule, r) && r.consent_sms === true)
 			.map((r) => r.customer_id);
 		expect(await exportMembers(db, sms.exportId)).toEqual(withSms);
-		const all = await exportSegment(db, {
+		const all = await exportList(db, {
 			rule,
 			file: join(dir, 'all.csv'),
 			channel: 'email',
 			requireConsent: false
 		});
 		expect(all.leftOutNoConsent).toBe(0);
-		expect(await exportMembers(db, all.exportId)).toEqual(await segmentMembers(db, rule));
+		expect(await exportMembers(db, all.exportId)).toEqual(await listMembers(db, rule));
 		const back = await readBack(join(dir, 'all.csv'), 'csv');
 		expect(back.length).toBe(all.members);
 	});
@@ -103,7 +103,7 @@ describe('export', () => {
 		const before = (await listExports(db)).length;
 		const file = join(dir, 'bad.csv');
 		await expect(
-			exportSegment(db, { rule, file, columns: ['customer_id', 'password; DROP TABLE customers'] })
+			exportList(db, { rule, file, columns: ['customer_id', 'password; DROP TABLE customers'] })
 		).rejects.toThrow(/unknown column/);
 		expect(existsSync(file)).toBe(false);
 		expect((await listExports(db)).length).toBe(before);
@@ -112,7 +112,7 @@ describe('export', () => {
 	it('does not delete a file it did not write when the export fails early', async () => {
 		const file = join(dir, 'keep.csv');
 		writeFileSync(file, 'precious');
-		await expect(exportSegment(db, { rule, file, columns: ['nope'] })).rejects.toThrow();
+		await expect(exportList(db, { rule, file, columns: ['nope'] })).rejects.toThrow();
 		expect(existsSync(file)).toBe(true);
 	});
 });
@@ -120,24 +120,22 @@ describe('export', () => {
 describe('saved lists', () => {
 	it('saves, lists, replaces and deletes', async () => {
 		const name = "Khách VIP 'Hà Nội'; --";
-		const saved = await saveSegment(db, { name, description: 'VIP', rule });
+		const saved = await saveList(db, { name, description: 'VIP', rule });
 		expect(saved.rule).toEqual(rule);
-		expect((await listSegments(db)).map((s) => s.name)).toContain(name);
+		expect((await savedLists(db)).map((s) => s.name)).toContain(name);
 		const other: Rule = { field: 'orders', op: '>=', value: 3 };
-		await expect(saveSegment(db, { name, rule: other }, { overwrite: false })).rejects.toThrow(
-			/already exists/
-		);
-		const replaced = await saveSegment(db, { name, rule: other });
+		await expect(saveList(db, { name, rule: other }, { overwrite: false })).rejects.toThrow(/already exists/);
+		const replaced = await saveList(db, { name, rule: other });
 		expect(replaced.rule).toEqual(other);
 		expect(replaced.createdAt).toBe(saved.createdAt);
 		expect(replaced.description).toBeNull();
-		await deleteSegment(db, name);
-		await expect(getSegment(db, name)).rejects.toThrow(/no saved list/);
-		await expect(deleteSegment(db, name)).rejects.toThrow(/no saved list/);
+		await deleteList(db, name);
+		await expect(getList(db, name)).rejects.toThrow(/no saved list/);
+		await expect(deleteList(db, name)).rejects.toThrow(/no saved list/);
 	});
 
 	it('refuses an invalid rule with the reason', async () => {
-		await expect(saveSegment(db, { name: 'x', rule: { field: 'nope', op: '=', value: 1 } })).rejects.toThrow(
+		await expect(saveList(db, { name: 'x', rule: { field: 'nope', op: '=', value: 1 } })).rejects.toThrow(
 			/unknown field 'nope'/
 		);
 	});

@@ -4,7 +4,7 @@ import { ensureCustomerFeatures } from './features';
 import type { Rule } from './rule';
 import { withRule } from './sql';
 
-export interface SegmentPreview {
+export interface ListPreview {
 	members: number;
 	base: number;
 	/** members / base, 0..1 (null for an empty base) */
@@ -50,13 +50,13 @@ type PreviewRow = {
 };
 
 /** Size and value of a rule's members against the whole base, with the `sampleSize` most valuable members. */
-export async function previewSegment(db: Database, rule: Rule, sampleSize = 20): Promise<SegmentPreview> {
+export async function previewList(db: Database, rule: Rule, sampleSize = 20): Promise<ListPreview> {
 	await ensureCustomerFeatures(db);
 	const compiled = compileRule(rule);
 	const [totals, sample] = await Promise.all([
-		db.sql<PreviewRow>(withRule('segment_preview', compiled), compiled.params),
+		db.sql<PreviewRow>(withRule('list_preview', compiled), compiled.params),
 		sampleSize > 0
-			? db.sql<SampleRow>(withRule('segment_sample', compiled), { ...compiled.params, limit: sampleSize })
+			? db.sql<SampleRow>(withRule('list_sample', compiled), { ...compiled.params, limit: sampleSize })
 			: Promise.resolve([])
 	]);
 	const t = totals[0]!;
@@ -78,9 +78,9 @@ export async function previewSegment(db: Database, rule: Rule, sampleSize = 20):
 }
 
 /** Every member's customer id, sorted. */
-export async function segmentMembers(db: Database, rule: Rule): Promise<string[]> {
+export async function listMembers(db: Database, rule: Rule): Promise<string[]> {
 	await ensureCustomerFeatures(db);
 	const compiled = compileRule(rule);
-	const rows = await db.sql<{ customer_id: string }>(withRule('segment_members', compiled), compiled.params);
+	const rows = await db.sql<{ customer_id: string }>(withRule('list_members', compiled), compiled.params);
 	return rows.map((r) => r.customer_id);
 }

@@ -1,14 +1,14 @@
 import { error, json } from '@sveltejs/kit';
 import { existsSync, readFileSync } from 'node:fs';
 import { appDb } from '$lib/server/app-db';
-import { exportFile, exportForDownload } from '$lib/server/segments/download';
-import { exportOptionsSchema } from '$lib/server/segments/export';
-import { jsonBody, userErrors } from '$lib/server/segments/http';
-import { parseRule } from '$lib/server/segments/rule';
+import { exportFile, exportForDownload } from '$lib/server/lists/download';
+import { exportOptionsSchema } from '$lib/server/lists/export';
+import { jsonBody, userErrors } from '$lib/server/lists/http';
+import { parseRule } from '$lib/server/lists/rule';
 import type { RequestHandler } from './$types';
 
 /**
- * POST /api/segment-export {rule, segmentName?, format, columns, channel, requireConsent, lang}: writes the file on the
+ * POST /api/list-export {rule, listName?, format, columns, channel, requireConsent, lang}: writes the file on the
  * server, records the export and its members, and answers the counts (matched, members, leftOutNoConsent) with
  * `download`, the URL of the file.
  */
@@ -23,16 +23,16 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 			requireConsent: body.requireConsent,
 			lang: body.lang
 		});
-		const segmentName = typeof body.segmentName === 'string' && body.segmentName ? body.segmentName : null;
+		const listName = typeof body.listName === 'string' && body.listName ? body.listName : null;
 		const result = await exportForDownload(await appDb(), {
 			rule,
-			segmentName,
+			listName,
 			...opts,
 			actor: locals?.user ?? null,
 			address: locals?.address ?? null
 		});
 		const { file: _file, ...rest } = result;
-		return json({ ...rest, download: `/api/segment-export?key=${result.downloadKey}` });
+		return json({ ...rest, download: `/api/list-export?key=${result.downloadKey}` });
 	});
 };
 
@@ -45,7 +45,7 @@ const TYPES = {
 const KEY = /^[A-Za-z0-9_-]{32}$/;
 
 /**
- * GET /api/segment-export?key=K: the file of the export whose download key is K (unguessable, unlike the sequential
+ * GET /api/list-export?key=K: the file of the export whose download key is K (unguessable, unlike the sequential
  * export id), for a person of the role that made it (or an admin; anyone in local mode).
  */
 export const GET: RequestHandler = async ({ url, locals }) => {
@@ -56,7 +56,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const user = locals?.user;
 	if (user && user.role !== 'admin' && found.createdRole !== user.role)
 		error(403, 'this export was made by another role');
-	const base = (found.segmentName ?? 'list').replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'list';
+	const base = (found.listName ?? 'list').replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'list';
 	return new Response(readFileSync(found.file), {
 		headers: {
 			'content-type': TYPES[found.format],

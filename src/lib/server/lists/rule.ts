@@ -4,7 +4,7 @@ import { FIELDS, fieldByKey, type FieldType } from './fields';
 import { issueLines } from '../issues';
 
 /**
- * A segment rule: a JSON tree of groups and conditions.
+ * A list rule: a JSON tree of groups and conditions.
  *   {"and": [rule, ...]}   every child holds (an empty "and" holds for everyone)
  *   {"or": [rule, ...]}    at least one child holds (an empty "or" holds for no one)
  *   {"not": rule}          the child does not hold
@@ -84,7 +84,7 @@ export const ruleSchema: z.ZodType<Rule> = z.lazy(() =>
 
 export class RuleError extends Error {
 	constructor(readonly issues: string[]) {
-		super(`invalid segment rule: ${issues.join('; ')}`);
+		super(`invalid list rule: ${issues.join('; ')}`);
 	}
 }
 

@@ -1,5 +1,5 @@
--- Segment preview: how many customers a rule matches and what they are worth, against the whole base.
--- Inputs: the rule mark below is replaced by the compiled rule (src/lib/server/segments/compile.ts): a boolean expression over
+-- List preview: how many customers a rule matches and what they are worth, against the whole base.
+-- Inputs: the rule mark below is replaced by the compiled rule (src/lib/server/lists/compile.ts): a boolean expression over
 -- customer_features f built from whitelisted fields, its values bound as $r0, $r1, ...
 -- Output columns: members, base, revenue, revenue_total, predicted_clv_total, mean_predicted_clv, mean_p_alive,
 -- with_email_consent, with_sms_consent, as_of ('YYYY-MM-DD').

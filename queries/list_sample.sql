@@ -1,4 +1,4 @@
--- A sample of a segment's members for the builder: the most valuable first (predicted CLV, then net revenue).
+-- A sample of a list's members for the builder: the most valuable first (predicted CLV, then net revenue).
 -- No names or contact details: personal data leaves the server only in an export.
 -- Inputs: the rule mark (the compiled rule over customer_features f, values bound as $r0, ...), $limit.
 -- Output columns: customer_id, rfm_segment, lifecycle_stage, region, country, orders, net_revenue, predicted_clv,

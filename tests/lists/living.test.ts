@@ -4,10 +4,10 @@ import { generateDemo } from '../../src/lib/server/demo';
 import { customerListSchema } from '../../src/lib/server/customers/list-params';
 import { listCustomers } from '../../src/lib/server/customers/search';
 import { refreshDerived } from '../../src/lib/server/pipeline';
-import { saveCustomerListAsSegment } from '../../src/lib/server/segments/from-list';
-import { membershipHistory } from '../../src/lib/server/segments/membership';
-import { segmentMembers } from '../../src/lib/server/segments/preview';
-import { getSegment } from '../../src/lib/server/segments/saved';
+import { saveCustomersAsList } from '../../src/lib/server/lists/from-list';
+import { membershipHistory } from '../../src/lib/server/lists/membership';
+import { listMembers } from '../../src/lib/server/lists/preview';
+import { getList } from '../../src/lib/server/lists/saved';
 import { tempDb } from '../helpers/db';
 
 /** A list saved from an R×F cell: living = the cell's members on each new date, snapshot = the old members. */
@@ -36,16 +36,16 @@ describe('living lists and snapshots', () => {
 		const params = customerListSchema.parse({ r: '5', f: '2' });
 		const before = await cellIds(5, 2);
 		expect(before.length).toBeGreaterThan(0);
-		const living = await saveCustomerListAsSegment(db, params, { name: 'cell living' });
-		const snapshot = await saveCustomerListAsSegment(db, params, { name: 'cell snapshot', snapshot: true });
-		expect(living.segment.kind).toBe('rule');
-		expect(living.segment.rule).toEqual({
+		const living = await saveCustomersAsList(db, params, { name: 'cell living' });
+		const snapshot = await saveCustomersAsList(db, params, { name: 'cell snapshot', snapshot: true });
+		expect(living.list.kind).toBe('rule');
+		expect(living.list.rule).toEqual({
 			and: [
 				{ field: 'r_score', op: '=', value: 5 },
 				{ field: 'f_score', op: '=', value: 2 }
 			]
 		});
-		expect(snapshot.segment.kind).toBe('snapshot');
+		expect(snapshot.list.kind).toBe('snapshot');
 		await refreshDerived(db, undefined); // nothing new: builds nothing
 		// new data: 45 days later, a purchase by a third of the cell's members and by others
 		await db.exec(
@@ -58,10 +58,8 @@ describe('living lists and snapshots', () => {
 		expect(steps.find((s) => s.name === 'list-membership')?.skipped).toBeFalsy();
 		const after = await cellIds(5, 2);
 		expect(after).not.toEqual(before);
-		expect([...(await segmentMembers(db, (await getSegment(db, 'cell living')).rule))].sort()).toEqual(after);
-		expect([...(await segmentMembers(db, (await getSegment(db, 'cell snapshot')).rule))].sort()).toEqual(
-			before
-		);
+		expect([...(await listMembers(db, (await getList(db, 'cell living')).rule))].sort()).toEqual(after);
+		expect([...(await listMembers(db, (await getList(db, 'cell snapshot')).rule))].sort()).toEqual(before);
 		// the living list's history: who joined and who left at the new date
 		const history = await membershipHistory(db, 'cell living');
 		expect(history[0]!.joined).toBe(before.length);
@@ -73,7 +71,7 @@ describe('living lists and snapshots', () => {
 
 	it('keeps a selection without a rule (a search) as a snapshot', async () => {
 		const params = customerListSchema.parse({ q: 'C00001' });
-		const { segment } = await saveCustomerListAsSegment(db, params, { name: 'search' });
-		expect(segment.kind).toBe('snapshot');
+		const { list } = await saveCustomersAsList(db, params, { name: 'search' });
+		expect(list.kind).toBe('snapshot');
 	});
 });

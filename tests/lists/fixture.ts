@@ -1,7 +1,7 @@
 import { markCurrent } from '../helpers/derived';
 import { listValue } from '@duckdb/node-api';
 import type { Database } from '../../src/lib/server/db';
-import { refreshCustomerFeatures } from '../../src/lib/server/segments/features';
+import { refreshCustomerFeatures } from '../../src/lib/server/lists/features';
 
 /** Regions include hostile text: they are data, and rules must match them exactly. */
 export const REGIONS = ['Hà Nội', 'Hồ Chí Minh', 'Đà Nẵng', "O'Brien; DROP TABLE canary; --", 'a"b/*c*/'];

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { calendarDate } from '../dates';
 import type { Database } from '../db';
 import { loadQuery } from '../db';
-import { summaryContext } from '../metrics/summary';
-import { LIMITS, type Rule } from './rule';
-import { saveSegment, type SavedSegment } from './saved';
+import { summaryContext } from './summary';
+import { LIMITS, type Rule } from '../lists/rule';
+import { saveList, type SavedList } from '../lists/saved';
 
 /**
  * Segment migration: the customer summary at two as-of dates, each computed by the metrics layer
@@ -89,19 +89,19 @@ export async function migrationFlowMembers(
 }
 
 /**
- * Saves the customers of one flow as a segment: a fixed list of customer ids (the flow is a fact about two past
+ * Saves the customers of one flow as a list: a fixed list of customer ids (the flow is a fact about two past
  * dates, so the list does not change when the data does).
  */
 export async function saveMigrationFlow(
 	db: Database,
 	input: MigrationParams & { source: string; target: string; name: string; description?: string }
-): Promise<{ segment: SavedSegment; customers: number }> {
+): Promise<{ list: SavedList; customers: number }> {
 	const members = await migrationFlowMembers(db, input, null);
 	if (members.length === 0) throw new Error('this flow has no customers; nothing to save');
 	if (members.length > LIMITS.listItems) {
 		throw new Error(
 			`this flow has ${members.length} customers; a saved list of ids holds at most ${LIMITS.listItems}. ` +
-				'Build the segment from a rule instead (e.g. the current segment plus recency)'
+				'Build the list from a rule instead (e.g. the current segment plus recency)'
 		);
 	}
 	const ids = members.map((m) => m.customer_id).sort();
@@ -109,6 +109,6 @@ export async function saveMigrationFlow(
 	const description =
 		input.description ??
 		`${input.dimension ?? 'rfm_segment'}: ${input.source} on ${input.from} -> ${input.target} on ${input.to}`;
-	const segment = await saveSegment(db, { name: input.name, description, rule });
-	return { segment, customers: ids.length };
+	const list = await saveList(db, { name: input.name, description, rule });
+	return { list, customers: ids.length };
 }

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db';
-import { compileRule } from '../../src/lib/server/segments/compile';
-import { FIELDS, type FieldDef } from '../../src/lib/server/segments/fields';
-import { segmentMembers, previewSegment } from '../../src/lib/server/segments/preview';
+import { compileRule } from '../../src/lib/server/lists/compile';
+import { FIELDS, type FieldDef } from '../../src/lib/server/lists/fields';
+import { listMembers, previewList } from '../../src/lib/server/lists/preview';
 import {
 	OPERATORS_BY_TYPE,
 	RuleError,
 	parseRule,
 	type Operator,
 	type Rule
-} from '../../src/lib/server/segments/rule';
+} from '../../src/lib/server/lists/rule';
 import { tempDb } from '../helpers/db';
 import { CHANNELS, seedCustomers } from './fixture';
 import { naiveMatches, type FeatureRow } from './naive';
@@ -105,9 +105,7 @@ describe('rule compiler against the naive evaluation', () => {
 					value === undefined ? { field: field.key, op } : { field: field.key, op, value }
 				);
 				const expected = naiveMembers(rule);
-				expect(await segmentMembers(db, rule), `${field.key} ${op} ${JSON.stringify(value)}`).toEqual(
-					expected
-				);
+				expect(await listMembers(db, rule), `${field.key} ${op} ${JSON.stringify(value)}`).toEqual(expected);
 				if (expected.length > 0 && expected.length < rows.length) splits++;
 			}
 			// The data must exercise the field: at least one operator keeps some customers and drops others.
@@ -117,7 +115,7 @@ describe('rule compiler against the naive evaluation', () => {
 
 	it('hostile text stored in the data is matched exactly, as data', async () => {
 		const rule = parseRule({ field: 'region', op: '=', value: "O'Brien; DROP TABLE canary; --" });
-		const members = await segmentMembers(db, rule);
+		const members = await listMembers(db, rule);
 		expect(members.length).toBeGreaterThan(0);
 		expect(members).toEqual(naiveMembers(rule));
 	});
@@ -128,7 +126,7 @@ describe('rule compiler against the naive evaluation', () => {
 		for (const value of [long, ids.slice(0, 5)]) {
 			for (const op of ['in', 'not_in'] as const) {
 				const rule = parseRule({ field: 'customer_id', op, value });
-				expect(await segmentMembers(db, rule)).toEqual(naiveMembers(rule));
+				expect(await listMembers(db, rule)).toEqual(naiveMembers(rule));
 			}
 		}
 		const many = parseRule({
@@ -136,14 +134,14 @@ describe('rule compiler against the naive evaluation', () => {
 			op: 'contains_any',
 			value: [...CHANNELS, ...Array(30).fill('x')]
 		});
-		expect(await segmentMembers(db, many)).toEqual(naiveMembers(many));
+		expect(await listMembers(db, many)).toEqual(naiveMembers(many));
 	});
 
 	it('random rule trees select the same members as the naive evaluation', async () => {
 		await fc.assert(
 			fc.asyncProperty(ruleArb(false), async (rule) => {
 				const parsed = parseRule(rule);
-				expect(await segmentMembers(db, parsed)).toEqual(naiveMembers(parsed));
+				expect(await listMembers(db, parsed)).toEqual(naiveMembers(parsed));
 			}),
 			{ numRuns: 150 }
 		);
@@ -157,7 +155,7 @@ describe('rule compiler against the naive evaluation', () => {
 				for (const s of HOSTILE.filter((h) => h.length > 1 && h.length < 100 && !h.startsWith('$'))) {
 					expect(compiled.sql).not.toContain(s);
 				}
-				const preview = await previewSegment(db, parsed, 5);
+				const preview = await previewList(db, parsed, 5);
 				const expected = naiveMembers(parsed);
 				expect(preview.members).toBe(expected.length);
 			}),
@@ -182,7 +180,7 @@ describe('rule compiler against the naive evaluation', () => {
 					expect(e).toBeInstanceOf(RuleError);
 					return;
 				}
-				await segmentMembers(db, rule);
+				await listMembers(db, rule);
 			}),
 			{ numRuns: 200 }
 		);

@@ -4,13 +4,13 @@ import { generateDemo } from '../../src/lib/server/demo';
 import { customerListSchema } from '../../src/lib/server/customers/list-params';
 import { listCustomers } from '../../src/lib/server/customers/search';
 import { refreshDerived } from '../../src/lib/server/pipeline';
-import { saveCustomerListAsSegment } from '../../src/lib/server/segments/from-list';
-import { segmentMembers } from '../../src/lib/server/segments/preview';
-import { getSegment } from '../../src/lib/server/segments/saved';
+import { saveCustomersAsList } from '../../src/lib/server/lists/from-list';
+import { listMembers } from '../../src/lib/server/lists/preview';
+import { getList } from '../../src/lib/server/lists/saved';
 import { tempDb } from '../helpers/db';
 
 /** Every chart click-through lands on a customer list; saving that list must keep exactly its customers. */
-describe('saving a customer list (any chart element) as a segment', () => {
+describe('saving a customer list (any chart element) as a list', () => {
 	let db: Database;
 	let cleanup: () => void;
 	beforeAll(async () => {
@@ -35,16 +35,16 @@ describe('saving a customer list (any chart element) as a segment', () => {
 			const params = customerListSchema.parse(query);
 			const all = await listCustomers(db, { ...params, page: 1, page_size: 100_000 });
 			if (all.total === 0) {
-				await expect(saveCustomerListAsSegment(db, params, { name: `empty ${what}` })).rejects.toThrow(
+				await expect(saveCustomersAsList(db, params, { name: `empty ${what}` })).rejects.toThrow(
 					/no customers/
 				);
 				return;
 			}
-			const { segment, customers } = await saveCustomerListAsSegment(db, params, { name: `from ${what}` });
+			const { list, customers } = await saveCustomersAsList(db, params, { name: `from ${what}` });
 			expect(customers).toBe(all.total);
-			const saved = await getSegment(db, segment.name);
+			const saved = await getList(db, list.name);
 			expect(saved.description).toMatch(/saved from the customer list/);
-			const members = await segmentMembers(db, saved.rule);
+			const members = await listMembers(db, saved.rule);
 			expect([...members].sort()).toEqual(all.rows.map((r) => r.customer_id).sort());
 		});
 	}

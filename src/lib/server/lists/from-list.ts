@@ -2,7 +2,7 @@ import type { Database } from '../db';
 import type { CustomerListParams } from '../customers/list-params';
 import { listCustomers } from '../customers/search';
 import { LIMITS, type Rule } from './rule';
-import { saveSegment, type SavedSegment } from './saved';
+import { saveList, type SavedList } from './saved';
 
 /**
  * The rule of a chart element's customer list, when every part of its selection is a field of customer_features
@@ -31,18 +31,18 @@ export function ruleOfList(p: CustomerListParams): Rule | null {
  * list showed them at this moment. Every chart's click-through lands on such a list, so this one function makes
  * every chart element savable.
  */
-export async function saveCustomerListAsSegment(
+export async function saveCustomersAsList(
 	db: Database,
 	params: CustomerListParams,
 	input: { name: string; description?: string; snapshot?: boolean }
-): Promise<{ segment: SavedSegment; customers: number }> {
+): Promise<{ list: SavedList; customers: number }> {
 	const description = input.description?.trim() || `saved from the customer list: ${describeList(params)}`;
 	const living = input.snapshot ? null : ruleOfList(params);
 	if (living) {
 		const members = await listCustomers(db, { ...params, contact: false, page: 1, page_size: 1 });
 		if (members.total === 0) throw new Error('this list has no customers; nothing to save');
-		const segment = await saveSegment(db, { name: input.name, description, rule: living, kind: 'rule' });
-		return { segment, customers: members.total };
+		const list = await saveList(db, { name: input.name, description, rule: living, kind: 'rule' });
+		return { list, customers: members.total };
 	}
 	const all = await listCustomers(db, {
 		...params,
@@ -54,16 +54,16 @@ export async function saveCustomerListAsSegment(
 	if (all.total > LIMITS.listItems) {
 		throw new Error(
 			`this list has ${all.total} customers; a saved list of ids holds at most ${LIMITS.listItems}. ` +
-				'Build the segment from a rule in Lists instead'
+				'Build the list from a rule in Lists instead'
 		);
 	}
 	const ids = all.rows.map((r) => r.customer_id).sort();
 	const rule: Rule = { field: 'customer_id', op: 'in', value: ids };
-	const segment = await saveSegment(db, { name: input.name, description, rule, kind: 'snapshot' });
-	return { segment, customers: ids.length };
+	const list = await saveList(db, { name: input.name, description, rule, kind: 'snapshot' });
+	return { list, customers: ids.length };
 }
 
-/** The list's selection in words, for the saved segment's description. */
+/** The list's selection in words, for the saved list's description. */
 export function describeList(p: CustomerListParams): string {
 	const parts: string[] = [];
 	if (p.q) parts.push(`search "${p.q}"`);

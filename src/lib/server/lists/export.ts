@@ -200,9 +200,9 @@ const CONSENT_SQL: Record<Channel, string> = {
  * Writes the members of `rule` to `file` (a path chosen by the caller: the CLI's --out, or the server's export
  * folder) and records the export. The file holds exactly the recorded members; a mismatch aborts the export.
  */
-export async function exportSegment(
+export async function exportList(
 	db: Database,
-	input: { rule: Rule; segmentName?: string | null; file: string } & ExportOptions & ExportedBy
+	input: { rule: Rule; listName?: string | null; file: string } & ExportOptions & ExportedBy
 ): Promise<ExportResult> {
 	const opts = exportOptionsSchema.parse(input);
 	await ensureCustomerFeatures(db);
@@ -236,7 +236,7 @@ export async function exportSegment(
 				   $as_of::DATE, $matched, $members, $left_out, $key, $by::VARCHAR, $role::VARCHAR)
 				 RETURNING export_id AS id`,
 				{
-					segment: input.segmentName ?? null,
+					segment: input.listName ?? null,
 					rule: JSON.stringify(input.rule),
 					format: opts.format,
 					columns: listValue(opts.columns),
@@ -282,7 +282,7 @@ export async function exportSegment(
 			await recordAudit(s, {
 				action: 'export',
 				actor: input.actor ?? null,
-				target: input.segmentName ?? `export ${exportId}`,
+				target: input.listName ?? `export ${exportId}`,
 				rows,
 				columns: opts.columns,
 				address: input.address ?? null,
@@ -350,7 +350,7 @@ function withRuleExpr(sql: string): string {
 export interface ExportRecord {
 	exportId: number;
 	downloadKey: string | null;
-	segmentName: string | null;
+	listName: string | null;
 	format: string;
 	channel: string;
 	file: string;
@@ -360,15 +360,15 @@ export interface ExportRecord {
 	leftOutNoConsent: number;
 }
 
-/** Past exports, newest first (optionally of one segment). */
-export async function listExports(db: Database, segmentName?: string): Promise<ExportRecord[]> {
+/** Past exports, newest first (optionally of one list). */
+export async function listExports(db: Database, listName?: string): Promise<ExportRecord[]> {
 	return db.sql<ExportRecord>(
-		`SELECT export_id AS "exportId", download_key AS "downloadKey", segment_name AS "segmentName", format, channel, file,
+		`SELECT export_id AS "exportId", download_key AS "downloadKey", segment_name AS "listName", format, channel, file,
 		   strftime(exported_at, '%Y-%m-%d %H:%M:%S') AS "exportedAt", matched, members,
 		   left_out_no_consent AS "leftOutNoConsent"
 		 FROM segment_exports WHERE $name::VARCHAR IS NULL OR segment_name = $name::VARCHAR
 		 ORDER BY export_id DESC`,
-		{ name: segmentName ?? null }
+		{ name: listName ?? null }
 	);
 }
 
