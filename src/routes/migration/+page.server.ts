@@ -2,11 +2,7 @@ import { allowedDates, dateProblem } from '$lib/server/api/bounds';
 import { addDays } from '$lib/server/dates';
 import { appDb } from '$lib/server/app-db';
 import { metricsState } from '$lib/server/metrics/summary';
-import {
-	MIGRATION_DIMENSIONS,
-	migrationParamsSchema,
-	segmentMigration
-} from '$lib/server/metrics/migration';
+import { MIGRATION_DIMENSIONS, migrationParamsSchema, segmentMigration } from '$lib/server/metrics/migration';
 import type { PageServerLoad } from './$types';
 import { perRefresh } from '$lib/server/derived/cache';
 import { issueText, messageOnly } from '$lib/server/issues';
