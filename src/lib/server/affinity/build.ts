@@ -24,9 +24,10 @@ const TEMP_TABLES = [
 /**
  * Writes, on this session, the temporary tables the affinity and recommendation statements read: the orders'
  * items (`basket`: queries/affinity_basket.sql, or a subset of it for the holdout check), each item's counts, the
- * pair counts (whole base, then per segment) and each product's neighbours.
+ * pair counts (whole base, then per segment unless `segments` is false: the holdout check reads only the whole
+ * base's) and each product's neighbours.
  */
-export async function basketTables(s: Session, basket: string): Promise<void> {
+export async function basketTables(s: Session, basket: string, segments = true): Promise<void> {
 	await s.exec(`CREATE OR REPLACE TEMP TABLE affinity_basket AS ${basket}`);
 	await s.exec(`CREATE OR REPLACE TEMP TABLE affinity_item_counts AS ${statement('affinity_item_counts')}`);
 	const counts = (bySegment: boolean) => ({ min_orders: STORED_MIN_ORDERS, by_segment: bySegment });
@@ -34,7 +35,8 @@ export async function basketTables(s: Session, basket: string): Promise<void> {
 		`CREATE OR REPLACE TEMP TABLE affinity_pair_counts AS ${statement('affinity_pair_counts')}`,
 		counts(false)
 	);
-	await s.exec(`INSERT INTO affinity_pair_counts ${statement('affinity_pair_counts')}`, counts(true));
+	if (segments)
+		await s.exec(`INSERT INTO affinity_pair_counts ${statement('affinity_pair_counts')}`, counts(true));
 	await s.exec(`CREATE OR REPLACE TEMP TABLE recommend_neighbours AS ${statement('recommend_neighbours')}`, {
 		neighbours: NEIGHBOURS
 	});

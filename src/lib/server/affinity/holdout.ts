@@ -27,7 +27,8 @@ export async function checkRecommendations(db: Database): Promise<Recommendation
 			await basketTables(
 				s,
 				`SELECT b.* FROM (${statement('affinity_basket')}) b
-				 WHERE b.order_id NOT IN (SELECT order_id FROM recommend_holdout_last)`
+				 WHERE b.order_id NOT IN (SELECT order_id FROM recommend_holdout_last)`,
+				false
 			);
 			await s.exec(`CREATE OR REPLACE TEMP TABLE recommend_holdout AS ${statement('recommend_build')}`, {
 				k: RECOMMENDATIONS
