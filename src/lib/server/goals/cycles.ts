@@ -97,7 +97,9 @@ export async function cyclesByGoal(
 	const byGoal = new Map<number, Stored[]>();
 	for (const r of await db.sql<Stored>(`${SELECT} ORDER BY goal_id, cycle_id`)) {
 		const id = Number(r.goal_id);
-		byGoal.set(id, [...(byGoal.get(id) ?? []), r]);
+		const rows = byGoal.get(id);
+		if (rows) rows.push(r);
+		else byGoal.set(id, [r]);
 	}
 	await Promise.all(
 		goals.map(async (g) => out.set(g.goal_id, await withChecks(db, g, byGoal.get(g.goal_id) ?? [], read)))
