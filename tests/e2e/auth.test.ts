@@ -2,7 +2,7 @@
  * Team mode end to end (#19), the production build in Chromium: beyond loopback without users the server does not
  * start; with users every page needs a sign-in; an analyst sees masked e-mails, reveals one (one audit row) and
  * cannot open an export; a marketer exports a list and downloads it; leadership sees the Overview but gets 403 on a
- * customer's page.
+ * customer's page; a name typed before the sign-in page hydrates is kept.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -132,12 +132,23 @@ describe('team mode', () => {
 		// the analyst cannot open it
 		expect(await analyst.evaluate(async (u) => (await fetch(u)).status, made.download)).toBe(403);
 
-		// leadership: the Overview, not a customer
+		// leadership: the Overview, not a customer. The name is typed before the page's scripts run (they are held
+		// back until then): hydration must keep it, or the form never submits (required) and nobody can sign in.
 		const context = await browser.newContext();
+		let release!: () => void;
+		const held = new Promise<void>((r) => (release = r));
+		await context.route('**/_app/immutable/**/*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
 		const lead = await context.newPage();
-		await lead.goto(`${app.base}/login`);
+		await lead.goto(`${app.base}/login`, { waitUntil: 'domcontentloaded' });
 		await lead.fill('input[name=name]', 'leadership');
 		await lead.fill('input[name=password]', PASSWORD);
+		release();
+		await waitUsable(lead);
+		expect(await lead.inputValue('input[name=name]')).toBe('leadership');
+		expect(await lead.inputValue('input[name=password]')).toBe(PASSWORD);
 		await Promise.all([lead.waitForURL((u) => u.pathname === '/'), lead.click('[data-testid=login-submit]')]);
 		await waitUsable(lead);
 		expect(await lead.textContent('main')).toBeTruthy();
