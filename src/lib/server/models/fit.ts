@@ -220,16 +220,21 @@ export function fitParetoNbd(data: CustomerHistories, options: FitOptions = {}):
 	const t0 = performance.now();
 	const h = options.grouped ? data : groupHistories(data);
 	const W = totalWeight(h.weight);
-	const r = fitLogParams(
-		PARETO_PARAMS,
-		// Beyond S_MAX the drop-out rates are practically homogeneous (coefficient of variation 1/√s below 1%) and the
-		// likelihood only creeps up along the s-β ridge: a bound there keeps a start from walking it for minutes.
+	// Beyond S_MAX the drop-out rates are practically homogeneous (coefficient of variation 1/√s below 1%) and the
+	// likelihood only creeps up along the s-β ridge: a bound there keeps a start from walking it for minutes.
+	const logLik =
+		(data: CustomerHistories): LogLik =>
 		(th) =>
 			th[2]! > PARETO_S_MAX
 				? { value: NaN }
-				: paretoLogLikelihoodWithGradient(toObject(PARETO_PARAMS, th), h),
+				: paretoLogLikelihoodWithGradient(toObject(PARETO_PARAMS, th), data);
+	const small = subsample(h, h.x.length);
+	const r = fitLogParams(
+		PARETO_PARAMS,
+		logLik(h),
 		W,
-		{ ...options, starts: options.starts ?? paretoStarts(h, W) }
+		{ ...options, starts: options.starts ?? paretoStarts(h, W) },
+		small && logLik(small)
 	);
 	return finish('pareto-nbd', t0, W, r);
 }

@@ -131,6 +131,9 @@ export function paretoLogLikelihoodWithGradient(
 	let gA = 0;
 	let gS = 0;
 	let gB = 0;
+	// ln Γ(r+x) and ψ(r+x) by x (whole numbers, few distinct): once each, not once a row.
+	const lgByX: number[] = [];
+	const psiByX: number[] = [];
 	for (let i = 0; i < h.x.length; i++) {
 		const x = h.x[i]!;
 		const tx = h.tx[i]!;
@@ -148,8 +151,14 @@ export function paretoLogLikelihoodWithGradient(
 		const lse = logAddExp(lA, lD);
 		const pA = Math.exp(lA - lse);
 		const pD = lD === -Infinity ? 0 : Math.exp(lD - lse);
-		ll += wt * (lgamma(rx) - lgR + r * lnAlpha + s * lnBeta + lse);
-		gR += wt * (digamma(rx) - psiR + lnAlpha - pA * lnAT + pD * acc.r);
+		let lgRx = lgByX[x];
+		let psiRx = psiByX[x];
+		if (lgRx === undefined || psiRx === undefined) {
+			lgRx = lgByX[x] = lgamma(rx);
+			psiRx = psiByX[x] = digamma(rx);
+		}
+		ll += wt * (lgRx - lgR + r * lnAlpha + s * lnBeta + lse);
+		gR += wt * (psiRx - psiR + lnAlpha - pA * lnAT + pD * acc.r);
 		gA += wt * (r / alpha - (pA * rx) / (alpha + T) + pD * acc.a);
 		gS += wt * (lnBeta - pA * lnBT + pD * (1 / s + acc.s));
 		gB += wt * (s / beta - (pA * s) / (beta + T) + pD * acc.b);
@@ -172,55 +181,69 @@ function deadIntegral(
 	T: number,
 	acc: { sum: number; top: number; r: number; a: number; s: number; b: number }
 ): void {
+	// The hot loop of the Pareto/NBD fit (hundreds of thousands of rows, each a few panels of PANEL_NODES): no
+	// closures, and each node costs three exp/log (α+τ or β+τ is m+τ = e^u itself).
 	const rx = r + x;
-	const { nodes } = PANEL;
+	const s1 = s + 1;
+	const da = alpha - m;
+	const db = beta - m;
+	const nodes = PANEL.nodes;
 	const u1 = Math.log(m + T);
-	// Log-slope of the integrand in u at u (decreasing integrand: the slope is −λ).
-	const lambda = (u: number) => {
-		const mt = Math.exp(u);
-		return (rx * mt) / (alpha - m + mt) + ((s + 1) * mt) / (beta - m + mt) - 1;
-	};
-	acc.sum = 0;
-	acc.top = -Infinity;
-	acc.r = acc.a = acc.s = acc.b = 0;
+	let sum = 0;
+	let top = -Infinity;
+	let ar = 0;
+	let aa = 0;
+	let as = 0;
+	let ab = 0;
 	let u = Math.log(m + tx);
 	while (u < u1) {
-		let width = Math.min(u1 - u, 2.5 / Math.max(Math.abs(lambda(u)), 1));
-		while (width * Math.max(Math.abs(lambda(u + width)), 1) > 2.5) width /= 2;
+		let width = Math.min(u1 - u, 2.5 / Math.max(Math.abs(slope(rx, s1, da, db, u)), 1));
+		while (width * Math.max(Math.abs(slope(rx, s1, da, db, u + width)), 1) > 2.5) width /= 2;
 		const half = width / 2;
 		const mid = u + half;
+		const lnHalf = Math.log(half);
 		let panelTop = -Infinity;
-		for (let k = 0; k < nodes.length; k++) {
+		for (let k = 0; k < PANEL_NODES; k++) {
 			const uk = mid + half * nodes[k]!;
 			const mt = Math.exp(uk);
 			// α+τ and β+τ as (α − m) + (m + τ): one of them is exactly m + τ.
-			const lnA = alpha === m ? uk : Math.log(alpha - m + mt);
-			const lnB = beta === m ? uk : Math.log(beta - m + mt);
+			const A = da + mt;
+			const B = db + mt;
+			const lnA = da === 0 ? uk : Math.log(A);
+			const lnB = db === 0 ? uk : Math.log(B);
 			// ln(f(τ) dτ/du) plus the panel's ln(quadrature weight · half-width).
-			const lf = LN_PANEL_WEIGHTS[k]! + Math.log(half) + uk - rx * lnA - (s + 1) * lnB;
+			const lf = LN_PANEL_WEIGHTS[k]! + lnHalf + uk - rx * lnA - s1 * lnB;
 			if (lf > panelTop) panelTop = lf;
-			if (lf > acc.top) {
-				const scale = Math.exp(acc.top - lf);
-				acc.sum *= scale;
-				acc.r *= scale;
-				acc.a *= scale;
-				acc.s *= scale;
-				acc.b *= scale;
-				acc.top = lf;
+			if (lf > top) {
+				const scale = Math.exp(top - lf);
+				sum *= scale;
+				ar *= scale;
+				aa *= scale;
+				as *= scale;
+				ab *= scale;
+				top = lf;
 			}
-			const q = Math.exp(lf - acc.top);
-			acc.sum += q;
-			acc.r -= q * lnA;
-			acc.a -= q * rx * Math.exp(-lnA);
-			acc.s -= q * lnB;
-			acc.b -= q * (s + 1) * Math.exp(-lnB);
+			const q = Math.exp(lf - top);
+			sum += q;
+			ar -= q * lnA;
+			aa -= (q * rx) / A;
+			as -= q * lnB;
+			ab -= (q * s1) / B;
 		}
 		u += width;
 		// The integrand only decreases: once a panel adds less than e^−40 of the sum, the rest is negligible.
-		if (panelTop < acc.top + Math.log(acc.sum) - 40 - Math.log(1 + (u1 - u) / width)) break;
+		if (panelTop < top + Math.log(sum) - 40 - Math.log(1 + (u1 - u) / width)) break;
 	}
-	acc.r /= acc.sum;
-	acc.a /= acc.sum;
-	acc.s /= acc.sum;
-	acc.b /= acc.sum;
+	acc.sum = sum;
+	acc.top = top;
+	acc.r = ar / sum;
+	acc.a = aa / sum;
+	acc.s = as / sum;
+	acc.b = ab / sum;
+}
+
+/** Log-slope magnitude of the dead-part integrand in u = ln(m+τ): λ(u) = (r+x)e^u/(α+τ) + (s+1)e^u/(β+τ) − 1. */
+function slope(rx: number, s1: number, da: number, db: number, u: number): number {
+	const mt = Math.exp(u);
+	return (rx * mt) / (da + mt) + (s1 * mt) / (db + mt) - 1;
 }
