@@ -30,7 +30,11 @@ describe.skipIf(!dir)('the purchase model chosen by holdout (CDNOW)', () => {
 		expect(res.choice?.mode).toBe('auto');
 		expect(res.purchase?.model).toBe(best);
 		const inUse = await purchaseModelInUse(db);
-		expect(inUse).toMatchObject({ model: best, rank: 1, reason: 'smallest holdout error' });
+		expect(inUse).toMatchObject({
+			model: best,
+			rank: 1,
+			reason: 'smallest holdout error of the models defined for one-time buyers'
+		});
 		const rows = await purchaseModelSelection(db);
 		expect(rows.find((r) => r.model === 'bgnbd')!.holdout_mae).toBeCloseTo(bg.mae!.perCustomer, 10);
 		expect(rows.find((r) => r.model === 'mbg-nbd')!.holdout_mae).toBeCloseTo(mbg.mae!.perCustomer, 10);

@@ -39,7 +39,7 @@ export const en = {
 	'models.dataUntil': 'Data up to',
 	'models.calibration': 'Predicted vs actual purchases in the holdout',
 	'models.calibrationSubtitle':
-		'BG/NBD refitted on the data up to {cal}, then asked to predict each customer’s repeat purchases up to {hold}. Mean per customer, by repeat purchases before {cal}.',
+		'{model} refitted on the data up to {cal}, then asked to predict each customer’s repeat purchases up to {hold}. Mean per customer, by repeat purchases before {cal}.',
 	'models.calibrationX': 'Repeat purchases in the calibration period',
 	'models.calibrationY': 'Mean purchases in the holdout',
 	'models.actual': 'Actual',
@@ -142,7 +142,7 @@ export const vi: Record<keyof typeof en, string> = {
 	'models.dataUntil': 'Dữ liệu đến',
 	'models.calibration': 'Số lần mua dự báo và thực tế trong giai đoạn kiểm tra',
 	'models.calibrationSubtitle':
-		'BG/NBD được ước lượng lại trên dữ liệu đến {cal}, rồi dự báo số lần mua lại của từng khách đến {hold}. Trung bình mỗi khách, theo số lần mua lại trước {cal}.',
+		'{model} được ước lượng lại trên dữ liệu đến {cal}, rồi dự báo số lần mua lại của từng khách đến {hold}. Trung bình mỗi khách, theo số lần mua lại trước {cal}.',
 	'models.calibrationX': 'Số lần mua lại trong giai đoạn ước lượng',
 	'models.calibrationY': 'Số lần mua TB khi kiểm tra',
 	'models.actual': 'Thực tế',

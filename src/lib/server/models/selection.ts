@@ -194,7 +194,9 @@ export async function storeChoice(
 					? `pinned by the setting purchase_model`
 					: rank > 0 && choice.split
 						? rank === 1
-							? 'smallest holdout error'
+							? choice.oneTimeBuyers > 0
+								? 'smallest holdout error of the models defined for one-time buyers'
+								: 'smallest holdout error'
 							: `the better-ranked models did not fit all the data (${choice.ranking
 									.slice(0, rank - 1)
 									.map((m) => `${m}: ${failed[m] ?? 'not fitted'}`)
